@@ -1,0 +1,83 @@
+#ifndef PAGINATION_DETAIL_FETCH_RESULT_HPP
+#define PAGINATION_DETAIL_FETCH_RESULT_HPP
+
+// What a fetcher may return: the page itself, an expected-like value (has_value/value/error),
+// or an AWS SDK for C++ Outcome (IsSuccess/GetResult/GetError).
+
+#include <pagination/error.hpp>
+
+#include <type_traits>
+#include <utility>
+
+namespace pagination {
+namespace detail {
+
+template <class R, class = void>
+struct is_expected_like : std::false_type {};
+template <class R>
+struct is_expected_like<R, std::void_t<decltype(static_cast<bool>(std::declval<const R&>().has_value())),
+                                       decltype(std::declval<R&&>().value()), decltype(std::declval<const R&>().error())>>
+    : std::true_type {};
+
+template <class R, class = void>
+struct is_aws_outcome : std::false_type {};
+template <class R>
+struct is_aws_outcome<R, std::void_t<decltype(static_cast<bool>(std::declval<const R&>().IsSuccess())),
+                                     decltype(std::declval<R&>().GetResult()), decltype(std::declval<const R&>().GetError())>>
+    : std::true_type {};
+
+template <class R, class = void>
+struct has_result_with_ownership : std::false_type {};
+template <class R>
+struct has_result_with_ownership<R, std::void_t<decltype(std::declval<R&>().GetResultWithOwnership())>>
+    : std::true_type {};
+
+/// Which of the three forms a fetcher's return type R is, for pages of type Page.
+template <class R, class Page>
+struct fetch_result_traits {
+    static constexpr bool is_page = std::is_same_v<std::decay_t<R>, Page>;
+    static constexpr bool is_expected = !is_page && is_expected_like<R>::value;
+    static constexpr bool is_outcome = !is_page && !is_expected && is_aws_outcome<R>::value;
+    static_assert(is_page || is_expected || is_outcome,
+                  "the fetcher must return the TokenPolicy's page_type, an expected-like value "
+                  "(has_value()/value()/error()) of it, or an AWS SDK for C++ Outcome (IsSuccess()/GetResult()/GetError())");
+
+    static bool ok(const R& r) {
+        if constexpr (is_page) {
+            return true;
+        } else if constexpr (is_expected) {
+            return static_cast<bool>(r.has_value());
+        } else {
+            return static_cast<bool>(r.IsSuccess());
+        }
+    }
+
+    /// Moves the page out of a successful result.
+    static Page take(R& r) {
+        if constexpr (is_page) {
+            return Page(std::move(r));
+        } else if constexpr (is_expected) {
+            return Page(std::move(r).value());
+        } else if constexpr (has_result_with_ownership<R>::value) {
+            return Page(r.GetResultWithOwnership());
+        } else {
+            return Page(std::move(r.GetResult()));
+        }
+    }
+
+    /// The error of a failed result, with the fetcher's error value inside.
+    static pagination::error failure(const R& r) {
+        if constexpr (is_expected) {
+            return pagination::error::from_fetcher_error(r.error());
+        } else if constexpr (is_outcome) {
+            return pagination::error::from_fetcher_error(r.GetError());
+        } else {
+            return pagination::error(errc::fetch_failed, "fetch failed");
+        }
+    }
+};
+
+} // namespace detail
+} // namespace pagination
+
+#endif // PAGINATION_DETAIL_FETCH_RESULT_HPP

@@ -1,0 +1,323 @@
+#ifndef PAGINATION_RUN_STATE_HPP
+#define PAGINATION_RUN_STATE_HPP
+
+// The rules of one run, as a state machine that never calls the network: it says which request
+// to send, takes the page that came back, trims it, and says whether the run goes on. Every
+// driver (the blocking ranges, callbacks, coroutines) feeds this one machine.
+
+#include <pagination/config.hpp>
+#include <pagination/error.hpp>
+#include <pagination/pagination_config.hpp>
+#include <pagination/policies.hpp>
+#include <pagination/token_codec.hpp>
+#include <pagination/token_value.hpp>
+
+#include <algorithm>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <unordered_set>
+#include <utility>
+
+namespace pagination {
+
+/// Where a run stands.
+enum class run_status {
+    /// Send `request()` and report the outcome with on_page() or on_fetch_failed().
+    send_request,
+    /// A page is ready for the consumer; call on_page_done() when it wants more.
+    page_ready,
+    /// The run is over; resume_token() says whether and where the listing goes on.
+    finished,
+    /// The run failed; error() says why and resume_token() where to resume.
+    failed,
+};
+
+/// One run of the pagination contract (docs/design.md), independent of how pages are fetched.
+template <class TokenPolicy, class LimitPolicy>
+class run_state {
+    using traits = detail::policy_traits<TokenPolicy, LimitPolicy>;
+
+public:
+    using request_type = typename traits::request_type;
+    using page_type = typename traits::page_type;
+
+    /// Applies the config to the request: the starting token's values and the page size. A
+    /// rejected starting token or page size fails the run before any request.
+    run_state(request_type request, const pagination_config& config, const paginator_options& options = {})
+        : request_(std::move(request)),
+          max_items_(config.max_items),
+          on_repeated_(options.on_repeated_token.value_or(traits::repeated_default)),
+          detect_cycles_(options.detect_token_cycles) {
+        for (const token_field& field : TokenPolicy::input_tokens) {
+            current_.emplace_back(std::string(field.name), token_value());
+        }
+        if (config.starting_token) {
+            decode_result decoded = decode_starting_token(*config.starting_token, TokenPolicy::input_tokens,
+                                                          options.limits);
+            if (!decoded) {
+                fail_before_start(decoded.error(), config.starting_token);
+                return;
+            }
+            decoded_token start = std::move(decoded).value();
+            current_ = std::move(start.tokens);
+            skip_ = start.skip;
+            has_starting_token_ = true;
+            write_tokens(current_);
+            remember(current_);
+        }
+        if (config.page_size) {
+            if constexpr (!traits::has_limit_field) {
+                fail_before_start(pagination::error(errc::invalid_page_size,
+                                        "PageSize is not supported for this API: it has no limit field"),
+                                  config.starting_token);
+                return;
+            } else {
+                if (*config.page_size > traits::max_page_size) {
+                    fail_before_start(pagination::error(errc::invalid_page_size,
+                                            "PageSize " + std::to_string(*config.page_size) +
+                                                " does not fit the API's limit field (at most " +
+                                                std::to_string(traits::max_page_size) + ")"),
+                                      config.starting_token);
+                    return;
+                }
+                LimitPolicy::set_page_size(request_, *config.page_size);
+            }
+        }
+    }
+
+    run_status status() const noexcept { return status_; }
+
+    /// The request to send next (status send_request).
+    const request_type& request() const noexcept { return request_; }
+
+    /// The fetch of request() returned `page`: drops the starting token's skipped items, trims it
+    /// to MaxItems, reads its tokens. Afterwards the page is the consumer's (status page_ready).
+    void on_page(page_type& page) {
+        PAGINATION_ASSERT(status_ == run_status::send_request);
+        page_skip_ = skip_;
+        skip_ = 0;
+        if (first_request_ && has_starting_token_) {
+            const std::size_t size = traits::item_count(page);
+            const std::size_t drop = std::min(page_skip_, size);
+            if (drop > 0) {
+                traits::keep_items(page, drop, size - drop);
+            }
+            if constexpr (traits::clears_secondary) {
+                LimitPolicy::clear_secondary_results(page);
+            }
+        }
+        first_request_ = false;
+        std::size_t n = traits::item_count(page);
+        trimmed_ = false;
+        handed_ = 0;
+        if (max_items_ && total_ + n > *max_items_) {
+            n = *max_items_ - total_;
+            traits::keep_items(page, 0, n);
+            trimmed_ = true;
+            outcome_ = page_outcome::truncated;
+        } else {
+            read_tokens(page);
+            if (next_is_empty()) {
+                outcome_ = page_outcome::complete;
+            } else if (max_items_ && total_ + n == *max_items_) {
+                outcome_ = page_outcome::max_items_reached;
+            } else if (has_previous_ && next_ == previous_) {
+                outcome_ = page_outcome::repeated;
+            } else if (detect_cycles_ && seen_.count(canonical(next_)) != 0) {
+                outcome_ = page_outcome::cycle;
+            } else {
+                outcome_ = page_outcome::more;
+            }
+        }
+        total_ += n;
+        page_items_ = n;
+        status_ = run_status::page_ready;
+    }
+
+    /// The fetch of request() failed: the run fails, and resume_token() points at this request.
+    void on_fetch_failed(error e) {
+        PAGINATION_ASSERT(status_ == run_status::send_request);
+        fail(std::move(e));
+    }
+
+    /// The consumer has been handed the first `count` items of the ready page.
+    void on_handed(std::size_t count) noexcept {
+        handed_ = std::max(handed_, std::min(count, page_items_));
+    }
+
+    /// The consumer is done with the ready page and wants more: the run goes on (send_request),
+    /// ends (finished), or fails (a repeated token).
+    void on_page_done() {
+        PAGINATION_ASSERT(status_ == run_status::page_ready);
+        handed_ = page_items_;
+        switch (outcome_) {
+        case page_outcome::more: advance(); return;
+        case page_outcome::complete:
+        case page_outcome::max_items_reached:
+        case page_outcome::truncated: finish(); return;
+        case page_outcome::repeated:
+            if (on_repeated_ == repeated_token_action::proceed) {
+                advance();
+            } else if (on_repeated_ == repeated_token_action::stop) {
+                finish();
+            } else {
+                fail(pagination::error(errc::repeated_token,
+                           "the service returned the same token twice: " + canonical(next_) +
+                               " (set paginator_options::on_repeated_token to stop or proceed if the API "
+                               "does this on purpose)"));
+            }
+            return;
+        case page_outcome::cycle:
+            fail(pagination::error(errc::token_cycle, "the service returned a token it had returned before: " + canonical(next_)));
+            return;
+        }
+    }
+
+    /// Items of the ready page (after skip and trim).
+    std::size_t page_item_count() const noexcept { return page_items_; }
+
+    /// Items yielded by the run so far, counting the ready page whole.
+    std::size_t items_yielded() const noexcept { return total_; }
+
+    /// The failure, or null.
+    const pagination::error* error() const noexcept { return error_ ? &*error_ : nullptr; }
+
+    /// Where the next run should begin: boto3's token after a run MaxItems ended; empty after the
+    /// listing ended; otherwise the first item not yet handed to the consumer.
+    std::optional<std::string> resume_token() const {
+        if (status_ == run_status::finished || status_ == run_status::failed) {
+            return final_token_;
+        }
+        return position();
+    }
+
+private:
+    enum class page_outcome { more, complete, max_items_reached, truncated, repeated, cycle };
+
+    static std::string canonical(const token_map& tokens) {
+        std::string text;
+        detail::dump(token_value(tokens), text);
+        return text;
+    }
+
+    static std::string encode_at(const token_map& tokens, std::size_t amount, bool force_amount) {
+        if (amount == 0 && !force_amount) {
+            return encode_resume_token(tokens, std::nullopt);
+        }
+        return encode_resume_token(tokens, amount);
+    }
+
+    std::optional<std::string> position() const {
+        if (status_ == run_status::send_request) {
+            return encode_at(current_, skip_, false);
+        }
+        if (handed_ == page_items_ && !trimmed_) {
+            switch (outcome_) {
+            case page_outcome::complete: return std::nullopt;
+            case page_outcome::more:
+            case page_outcome::max_items_reached: return encode_resume_token(next_, std::nullopt);
+            default: break;
+            }
+        }
+        return encode_at(current_, page_skip_ + handed_, trimmed_);
+    }
+
+    void write_tokens(const token_map& tokens) {
+        for (std::size_t i = 0; i < traits::token_count; ++i) {
+            const token_field& field = TokenPolicy::input_tokens[i];
+            const token_value* value = nullptr;
+            for (const auto& entry : tokens) {
+                if (entry.first == field.name) {
+                    value = &entry.second;
+                }
+            }
+            if (value == nullptr || value->is_null() || (value->is_string() && value->as_string() == "None")) {
+                TokenPolicy::write_token(request_, i, token_value());
+            } else {
+                TokenPolicy::write_token(request_, i, *value);
+            }
+        }
+    }
+
+    void read_tokens(const page_type& page) {
+        next_.clear();
+        bool more = true;
+        if constexpr (traits::has_more_results_flag) {
+            more = static_cast<bool>(TokenPolicy::more_results(page));
+        }
+        if (!more) {
+            return;
+        }
+        for (std::size_t i = 0; i < traits::token_count; ++i) {
+            token_value value = TokenPolicy::read_token(page, i);
+            if (value.is_empty_token()) {
+                value = token_value();
+            }
+            next_.emplace_back(std::string(TokenPolicy::input_tokens[i].name), std::move(value));
+        }
+    }
+
+    bool next_is_empty() const noexcept {
+        return std::all_of(next_.begin(), next_.end(), [](const auto& entry) { return entry.second.is_null(); });
+    }
+
+    void remember(const token_map& tokens) {
+        if (detect_cycles_) {
+            seen_.insert(canonical(tokens));
+        }
+    }
+
+    void advance() {
+        write_tokens(next_);
+        previous_ = next_;
+        has_previous_ = true;
+        current_ = std::move(next_);
+        next_.clear();
+        remember(current_);
+        status_ = run_status::send_request;
+    }
+
+    void finish() {
+        final_token_ = position();
+        status_ = run_status::finished;
+    }
+
+    void fail(pagination::error e) {
+        final_token_ = position();
+        error_ = std::move(e);
+        status_ = run_status::failed;
+    }
+
+    void fail_before_start(pagination::error e, const std::optional<std::string>& starting_token) {
+        final_token_ = starting_token ? starting_token : position();
+        error_ = std::move(e);
+        status_ = run_status::failed;
+    }
+
+    request_type request_;
+    std::optional<std::size_t> max_items_;
+    repeated_token_action on_repeated_;
+    bool detect_cycles_;
+    run_status status_ = run_status::send_request;
+    bool has_starting_token_ = false;
+    bool first_request_ = true;
+    token_map current_;   // the tokens request() carries
+    token_map previous_;  // the tokens the previous page returned
+    bool has_previous_ = false;
+    token_map next_;      // the tokens the ready page returned
+    std::size_t skip_ = 0;       // items to drop from the next page
+    std::size_t page_skip_ = 0;  // items dropped from the ready page
+    std::size_t page_items_ = 0;
+    std::size_t handed_ = 0;
+    std::size_t total_ = 0;
+    bool trimmed_ = false;
+    page_outcome outcome_ = page_outcome::more;
+    std::optional<std::string> final_token_;
+    std::optional<pagination::error> error_;
+    std::unordered_set<std::string> seen_;
+};
+
+} // namespace pagination
+
+#endif // PAGINATION_RUN_STATE_HPP
