@@ -247,6 +247,11 @@ private:
     }
 
     void begin_items() {
+        // An earlier loop may have stopped on an item it was handed: continue after it.
+        while (state_.status() == run_status::page_ready && item_index_ < state_.page_handed_count()) {
+            ++item_index_;
+            ++cursor_;
+        }
         settle_items();
         raise_if_failed();
     }

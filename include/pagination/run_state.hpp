@@ -174,6 +174,9 @@ public:
         }
     }
 
+    /// Items of the ready page handed to the consumer so far.
+    std::size_t page_handed_count() const noexcept { return handed_; }
+
     /// Items of the ready page (after skip and trim).
     std::size_t page_item_count() const noexcept { return page_items_; }
 
