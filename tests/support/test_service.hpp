@@ -6,6 +6,7 @@
 
 #include <pagination/pagination.hpp>
 
+#include <cstdlib>
 #include <map>
 #include <memory>
 #include <optional>
@@ -77,7 +78,11 @@ struct listing {
         const int call_index = calls();
         state->log.push_back(r);
         if (call_index == state->fail_at_call) {
+#if PAGINATION_EXCEPTIONS
             throw std::runtime_error("ThrottlingException: slow down");
+#else
+            std::abort();
+#endif
         }
         const int start = r.next_token ? std::stoi(r.next_token->substr(4)) : 0;
         const int size = r.limit.value_or(state->default_page);
@@ -120,7 +125,11 @@ struct scripted {
         state->log.push_back(r);
         auto found = state->pages.find(r.next_token.value_or(""));
         if (found == state->pages.end()) {
+#if PAGINATION_EXCEPTIONS
             throw std::logic_error("scripted service: no page for token '" + r.next_token.value_or("") + "'");
+#else
+            std::abort();
+#endif
         }
         return found->second;
     }

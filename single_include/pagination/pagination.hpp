@@ -1,0 +1,2652 @@
+// pagination: single-header version of include/pagination/pagination.hpp.
+//
+// GENERATED FILE: DO NOT EDIT. It is written by tools/amalgamate.py from the headers in
+// include/pagination/; edit those and run `python3 tools/amalgamate.py` to regenerate.
+
+#ifndef PAGINATION_PAGINATION_HPP
+#define PAGINATION_PAGINATION_HPP
+
+// Everything: the core and the GameLift adapter.
+
+// #include <pagination/config.hpp>
+#ifndef PAGINATION_CONFIG_HPP
+#define PAGINATION_CONFIG_HPP
+
+// Every configuration macro of the library is here. A macro the user defines before including
+// any header wins; otherwise it is detected from the compiler.
+
+/// The language standard in effect, as a `__cplusplus` value (MSVC reports it in `_MSVC_LANG`).
+#ifndef PAGINATION_CPLUSPLUS
+#if defined(_MSVC_LANG) && _MSVC_LANG > __cplusplus
+#define PAGINATION_CPLUSPLUS _MSVC_LANG
+#else
+#define PAGINATION_CPLUSPLUS __cplusplus
+#endif
+#endif
+
+#if PAGINATION_CPLUSPLUS < 201703L
+#error "pagination requires C++17 or later"
+#endif
+
+/// 1 when exceptions are enabled; then failures throw, otherwise they end the iteration and are
+/// reported by `paginator::error()`.
+#ifndef PAGINATION_EXCEPTIONS
+#if defined(__cpp_exceptions) || defined(__EXCEPTIONS) || defined(_CPPUNWIND)
+#define PAGINATION_EXCEPTIONS 1
+#else
+#define PAGINATION_EXCEPTIONS 0
+#endif
+#endif
+
+/// 1 when C++20 concepts and `<ranges>` are available.
+#ifndef PAGINATION_HAS_CONCEPTS
+#if PAGINATION_CPLUSPLUS >= 202002L && defined(__cpp_concepts) && __cpp_concepts >= 201907L && \
+    defined(__has_include)
+#if __has_include(<ranges>) && __has_include(<concepts>)
+#define PAGINATION_HAS_CONCEPTS 1
+#else
+#define PAGINATION_HAS_CONCEPTS 0
+#endif
+#else
+#define PAGINATION_HAS_CONCEPTS 0
+#endif
+#endif
+
+/// 1 when the standard library's <ranges> is usable (clang before 15 cannot compile libstdc++'s).
+#ifndef PAGINATION_HAS_STD_RANGES
+#if PAGINATION_HAS_CONCEPTS && !(defined(__clang__) && __clang_major__ < 15 && defined(__GLIBCXX__))
+#define PAGINATION_HAS_STD_RANGES 1
+#else
+#define PAGINATION_HAS_STD_RANGES 0
+#endif
+#endif
+
+/// 1 when C++20 coroutines are available.
+#ifndef PAGINATION_HAS_COROUTINES
+#if PAGINATION_CPLUSPLUS >= 202002L && defined(__cpp_impl_coroutine) && defined(__has_include)
+#if __has_include(<coroutine>)
+#define PAGINATION_HAS_COROUTINES 1
+#else
+#define PAGINATION_HAS_COROUTINES 0
+#endif
+#else
+#define PAGINATION_HAS_COROUTINES 0
+#endif
+#endif
+
+/// Every throw of the library goes through this macro. Without exceptions it is never reached:
+/// the callers report the error instead.
+#ifndef PAGINATION_THROW
+#if PAGINATION_EXCEPTIONS
+#define PAGINATION_THROW(exception) throw exception
+#else
+#include <cstdlib>
+#define PAGINATION_THROW(exception) ::std::abort()
+#endif
+#endif
+
+/// Checks a precondition of the library's API (a misuse, not a data error). Tests redefine it.
+#ifndef PAGINATION_ASSERT
+#include <cassert>
+#define PAGINATION_ASSERT(condition) assert(condition)
+#endif
+
+#endif // PAGINATION_CONFIG_HPP
+// #include <pagination/error.hpp>
+#ifndef PAGINATION_ERROR_HPP
+#define PAGINATION_ERROR_HPP
+
+// #include <pagination/config.hpp>
+
+#include <exception>
+#include <memory>
+#include <string>
+#include <type_traits>
+#include <utility>
+
+namespace pagination {
+
+/// What went wrong in a run.
+enum class errc {
+    /// The fetcher failed: it threw, or returned an error value.
+    fetch_failed = 1,
+    /// The StartingToken could not be decoded, or names a field that is not an input token.
+    invalid_starting_token,
+    /// The service returned the same token on two consecutive pages.
+    repeated_token,
+    /// The service returned a token it had returned before, further back (opt-in check).
+    token_cycle,
+    /// PageSize was given for an API without a limit field, or does not fit it.
+    invalid_page_size,
+    /// An adapter rejected the request before anything was sent.
+    invalid_request,
+};
+
+/// The name of an error code, e.g. "repeated_token".
+constexpr const char* to_string(errc code) noexcept {
+    switch (code) {
+    case errc::fetch_failed: return "fetch_failed";
+    case errc::invalid_starting_token: return "invalid_starting_token";
+    case errc::repeated_token: return "repeated_token";
+    case errc::token_cycle: return "token_cycle";
+    case errc::invalid_page_size: return "invalid_page_size";
+    case errc::invalid_request: return "invalid_request";
+    }
+    return "unknown";
+}
+
+namespace detail {
+// A per-type address, so that a stored error can be recovered by type without RTTI.
+template <class T>
+struct type_key {
+    static constexpr char id = 0;
+};
+
+template <class T, class = void>
+struct has_get_message : std::false_type {};
+template <class T>
+struct has_get_message<T, std::void_t<decltype(std::string(std::declval<const T&>().GetMessage()))>>
+    : std::true_type {};
+template <class T, class = void>
+struct has_get_exception_name : std::false_type {};
+template <class T>
+struct has_get_exception_name<
+    T, std::void_t<decltype(std::string(std::declval<const T&>().GetExceptionName()))>> : std::true_type {};
+template <class T, class = void>
+struct has_what : std::false_type {};
+template <class T>
+struct has_what<T, std::void_t<decltype(std::string(std::declval<const T&>().what()))>> : std::true_type {};
+template <class T, class = void>
+struct has_message_fn : std::false_type {};
+template <class T>
+struct has_message_fn<T, std::void_t<decltype(std::string(std::declval<const T&>().message()))>>
+    : std::true_type {};
+template <class T, class = void>
+struct has_message_member : std::false_type {};
+template <class T>
+struct has_message_member<T, std::void_t<decltype(std::string(std::declval<const T&>().message))>>
+    : std::true_type {};
+template <class T, class = void>
+struct has_code_member : std::false_type {};
+template <class T>
+struct has_code_member<T, std::void_t<decltype(std::string(std::declval<const T&>().code))>>
+    : std::true_type {};
+
+// Says what a fetcher's error value is, with whatever the type offers: the AWS SDK's
+// GetExceptionName()/GetMessage(), what(), message(), or code/message members.
+template <class E>
+std::string describe_error(const E& e) {
+    std::string text;
+    if constexpr (has_get_exception_name<E>::value) {
+        text = std::string(e.GetExceptionName());
+    } else if constexpr (has_code_member<E>::value) {
+        text = std::string(e.code);
+    }
+    std::string detail;
+    if constexpr (has_get_message<E>::value) {
+        detail = std::string(e.GetMessage());
+    } else if constexpr (has_what<E>::value) {
+        detail = std::string(e.what());
+    } else if constexpr (has_message_fn<E>::value) {
+        detail = std::string(e.message());
+    } else if constexpr (has_message_member<E>::value) {
+        detail = std::string(e.message);
+    }
+    if (!text.empty() && !detail.empty()) {
+        text += ": ";
+    }
+    text += detail;
+    return text.empty() ? std::string("the fetcher returned an error") : text;
+}
+} // namespace detail
+
+/// One failure of a run: a code, a message, and the fetcher's own error where there is one.
+/// A plain value, usable without exceptions or RTTI.
+class error {
+public:
+    error(errc code, std::string message) : code_(code), message_(std::move(message)) {}
+
+    /// An error that carries the fetcher's own error value.
+    template <class E>
+    static error from_fetcher_error(E value) {
+        error result(errc::fetch_failed, "fetch failed: " + detail::describe_error(value));
+        result.payload_ = std::make_shared<const E>(std::move(value));
+        result.payload_key_ = &detail::type_key<E>::id;
+        return result;
+    }
+
+#if PAGINATION_EXCEPTIONS
+    /// An error that carries the exception the fetcher threw.
+    static error from_fetcher_exception(std::exception_ptr thrown) {
+        std::string text = "fetch failed: ";
+        try {
+            std::rethrow_exception(thrown);
+        } catch (const std::exception& e) {
+            text += e.what();
+        } catch (...) {
+            text += "the fetcher threw an exception that is not a std::exception";
+        }
+        error result(errc::fetch_failed, std::move(text));
+        result.exception_ = std::move(thrown);
+        return result;
+    }
+
+    /// The exception the fetcher threw, or null.
+    std::exception_ptr fetcher_exception() const noexcept { return exception_; }
+#endif
+
+    errc code() const noexcept { return code_; }
+    const std::string& message() const noexcept { return message_; }
+
+    /// The fetcher's error value when it is an `E`, otherwise null.
+    template <class E>
+    const E* fetcher_error() const noexcept {
+        return payload_key_ == &detail::type_key<E>::id ? static_cast<const E*>(payload_.get()) : nullptr;
+    }
+
+private:
+    errc code_;
+    std::string message_;
+    std::shared_ptr<const void> payload_;
+    const void* payload_key_ = nullptr;
+#if PAGINATION_EXCEPTIONS
+    std::exception_ptr exception_;
+#endif
+};
+
+/// The base of every exception the library throws.
+class pagination_error : public std::exception {
+public:
+    explicit pagination_error(pagination::error e)
+        : error_(std::make_shared<const pagination::error>(std::move(e))) {}
+    const char* what() const noexcept override { return error_->message().c_str(); }
+    errc code() const noexcept { return error_->code(); }
+    /// The error, with the fetcher's own error where there is one.
+    const pagination::error& error() const noexcept { return *error_; }
+
+private:
+    std::shared_ptr<const pagination::error> error_;
+};
+
+/// The fetcher failed; `error().fetcher_error<E>()` or `error().fetcher_exception()` has its error.
+class fetch_error : public pagination_error {
+    using pagination_error::pagination_error;
+};
+
+/// The StartingToken was rejected before anything was sent.
+class starting_token_error : public pagination_error {
+    using pagination_error::pagination_error;
+};
+
+/// The service repeated a token: on consecutive pages, or (opt-in) anywhere in the run.
+class repeated_token_error : public pagination_error {
+    using pagination_error::pagination_error;
+};
+
+/// The request or the pagination config was rejected before anything was sent.
+class invalid_request_error : public pagination_error {
+    using pagination_error::pagination_error;
+};
+
+#if PAGINATION_EXCEPTIONS
+/// Throws the exception type that matches the error's code.
+[[noreturn]] inline void throw_error(const error& e) {
+    switch (e.code()) {
+    case errc::fetch_failed: PAGINATION_THROW(fetch_error(e));
+    case errc::invalid_starting_token: PAGINATION_THROW(starting_token_error(e));
+    case errc::repeated_token:
+    case errc::token_cycle: PAGINATION_THROW(repeated_token_error(e));
+    case errc::invalid_page_size:
+    case errc::invalid_request: PAGINATION_THROW(invalid_request_error(e));
+    }
+    PAGINATION_THROW(pagination_error(e));
+}
+#endif
+
+} // namespace pagination
+
+#endif // PAGINATION_ERROR_HPP
+// #include <pagination/token_value.hpp>
+#ifndef PAGINATION_TOKEN_VALUE_HPP
+#define PAGINATION_TOKEN_VALUE_HPP
+
+// #include <pagination/config.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace pagination {
+
+/// One value of a token map: null, a string (most APIs), or a JSON structure such as a
+/// DynamoDB key, whose leaves may be bytes (a DynamoDB `B` attribute).
+class token_value {
+public:
+    /// The alternatives a token value can hold.
+    enum class kind : unsigned char { null, boolean, integer, floating, string, bytes, array, object };
+
+    using array_type = std::vector<token_value>;
+    /// Members in insertion order: the order is part of a resume token's bytes.
+    using object_type = std::vector<std::pair<std::string, token_value>>;
+    using bytes_type = std::vector<unsigned char>;
+
+    token_value() noexcept = default;
+    token_value(std::nullptr_t) noexcept {}
+    token_value(bool b) : storage_(b) {}
+    template <class I, std::enable_if_t<std::is_integral_v<I> && !std::is_same_v<I, bool> &&
+                                            !std::is_same_v<I, char>,
+                                        int> = 0>
+    token_value(I i) : storage_(static_cast<std::int64_t>(i)) {}
+    token_value(double d) : storage_(d) {}
+    token_value(std::string s) : storage_(std::move(s)) {}
+    token_value(std::string_view s) : storage_(std::string(s)) {}
+    token_value(const char* s) : storage_(std::string(s)) {}
+    token_value(bytes_type b) : storage_(std::move(b)) {}
+    token_value(array_type a) : storage_(std::move(a)) {}
+    token_value(object_type o) : storage_(std::move(o)) {}
+    /// An absent optional string is null.
+    token_value(const std::optional<std::string>& s) {
+        if (s) {
+            storage_ = *s;
+        }
+    }
+
+    kind type() const noexcept { return static_cast<kind>(storage_.index()); }
+    bool is_null() const noexcept { return type() == kind::null; }
+    bool is_string() const noexcept { return type() == kind::string; }
+    bool is_integer() const noexcept { return type() == kind::integer; }
+    bool is_object() const noexcept { return type() == kind::object; }
+    bool is_array() const noexcept { return type() == kind::array; }
+    bool is_bytes() const noexcept { return type() == kind::bytes; }
+
+    bool as_bool() const { return get<bool>(); }
+    std::int64_t as_integer() const { return get<std::int64_t>(); }
+    double as_double() const { return get<double>(); }
+    const std::string& as_string() const { return get<std::string>(); }
+    const bytes_type& as_bytes() const { return get<bytes_type>(); }
+    const array_type& as_array() const { return get<array_type>(); }
+    array_type& as_array() { return get<array_type>(); }
+    const object_type& as_object() const { return get<object_type>(); }
+    object_type& as_object() { return get<object_type>(); }
+
+    /// The member named `key` of an object, or null when absent or not an object.
+    const token_value* find(std::string_view key) const noexcept {
+        if (const auto* members = std::get_if<object_type>(&storage_)) {
+            for (const auto& member : *members) {
+                if (member.first == key) {
+                    return &member.second;
+                }
+            }
+        }
+        return nullptr;
+    }
+
+    /// The string as an optional: null gives an empty optional.
+    std::optional<std::string> to_optional_string() const {
+        if (const auto* s = std::get_if<std::string>(&storage_)) {
+            return *s;
+        }
+        return std::nullopt;
+    }
+
+    /// True for what a service means by "no token": null, "", false, 0, and empty containers.
+    bool is_empty_token() const noexcept {
+        switch (type()) {
+        case kind::null: return true;
+        case kind::boolean: return !std::get<bool>(storage_);
+        case kind::integer: return std::get<std::int64_t>(storage_) == 0;
+        case kind::floating: return !(std::get<double>(storage_) < 0.0 || std::get<double>(storage_) > 0.0);
+        case kind::string: return std::get<std::string>(storage_).empty();
+        case kind::bytes: return std::get<bytes_type>(storage_).empty();
+        case kind::array: return std::get<array_type>(storage_).empty();
+        case kind::object: return std::get<object_type>(storage_).empty();
+        }
+        return true;
+    }
+
+    /// Equality as a JSON document: object members compare regardless of order.
+    friend bool operator==(const token_value& a, const token_value& b) {
+        if (a.type() != b.type()) {
+            return false;
+        }
+        if (a.type() == kind::object) {
+            const auto& x = a.as_object();
+            const auto& y = b.as_object();
+            if (x.size() != y.size()) {
+                return false;
+            }
+            for (const auto& member : x) {
+                const token_value* other = b.find(member.first);
+                if (other == nullptr || !(member.second == *other)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return a.storage_ == b.storage_;
+    }
+    friend bool operator!=(const token_value& a, const token_value& b) { return !(a == b); }
+
+private:
+    template <class T>
+    const T& get() const {
+        const T* p = std::get_if<T>(&storage_);
+        PAGINATION_ASSERT(p != nullptr);
+        return *p;
+    }
+    template <class T>
+    T& get() {
+        T* p = std::get_if<T>(&storage_);
+        PAGINATION_ASSERT(p != nullptr);
+        return *p;
+    }
+
+    std::variant<std::monostate, bool, std::int64_t, double, std::string, bytes_type, array_type, object_type>
+        storage_;
+};
+
+/// Writes a string token into an optional request field: null clears it.
+inline void assign_token(std::optional<std::string>& field, const token_value& value) {
+    if (value.is_string()) {
+        field = value.as_string();
+    } else {
+        field.reset();
+    }
+}
+
+} // namespace pagination
+
+#endif // PAGINATION_TOKEN_VALUE_HPP
+// #include <pagination/token_codec.hpp>
+#ifndef PAGINATION_TOKEN_CODEC_HPP
+#define PAGINATION_TOKEN_CODEC_HPP
+
+// Resume tokens: a JSON object of the input tokens (and `boto_truncate_amount`), serialised as
+// Python's json.dumps does and base64-encoded, so that a token made here and one made by boto3
+// or the AWS CLI are the same string. See docs/tokens.md.
+
+// #include <pagination/detail/base64.hpp>
+#ifndef PAGINATION_DETAIL_BASE64_HPP
+#define PAGINATION_DETAIL_BASE64_HPP
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace pagination {
+namespace detail {
+
+inline constexpr char base64_alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/// Standard base64 (RFC 4648, `+` `/`, `=` padding) of the bytes.
+template <class Bytes>
+std::string base64_encode(const Bytes& bytes) {
+    std::string out;
+    out.reserve((bytes.size() + 2) / 3 * 4);
+    std::size_t i = 0;
+    const std::size_t n = bytes.size();
+    auto byte_at = [&](std::size_t k) { return static_cast<unsigned>(static_cast<unsigned char>(bytes[k])); };
+    for (; i + 3 <= n; i += 3) {
+        const unsigned v = (byte_at(i) << 16) | (byte_at(i + 1) << 8) | byte_at(i + 2);
+        out += base64_alphabet[(v >> 18) & 63];
+        out += base64_alphabet[(v >> 12) & 63];
+        out += base64_alphabet[(v >> 6) & 63];
+        out += base64_alphabet[v & 63];
+    }
+    if (n - i == 1) {
+        const unsigned v = byte_at(i) << 16;
+        out += base64_alphabet[(v >> 18) & 63];
+        out += base64_alphabet[(v >> 12) & 63];
+        out += "==";
+    } else if (n - i == 2) {
+        const unsigned v = (byte_at(i) << 16) | (byte_at(i + 1) << 8);
+        out += base64_alphabet[(v >> 18) & 63];
+        out += base64_alphabet[(v >> 12) & 63];
+        out += base64_alphabet[(v >> 6) & 63];
+        out += '=';
+    }
+    return out;
+}
+
+inline constexpr int base64_digit(unsigned char c) noexcept {
+    if (c >= 'A' && c <= 'Z') return c - 'A';
+    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+    if (c >= '0' && c <= '9') return c - '0' + 52;
+    if (c == '+') return 62;
+    if (c == '/') return 63;
+    return -1;
+}
+
+/// Lenient base64 decoding, as tokens have always been decoded: characters outside the alphabet
+/// are skipped, decoding stops at the padding that completes a quantum, and a final partial
+/// quantum is a failure (false).
+inline bool base64_decode(std::string_view text, std::string& out) {
+    out.clear();
+    out.reserve(text.size() / 4 * 3);
+    int quad_pos = 0;
+    int pads = 0;
+    unsigned left = 0;
+    for (const char ch : text) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c == '=') {
+            if (quad_pos >= 2 && quad_pos + ++pads >= 4) {
+                return true;
+            }
+            continue;
+        }
+        const int d = base64_digit(c);
+        if (d < 0) {
+            continue;
+        }
+        const auto digit = static_cast<unsigned>(d);
+        pads = 0;
+        switch (quad_pos) {
+        case 0:
+            left = digit;
+            quad_pos = 1;
+            break;
+        case 1:
+            out += static_cast<char>(((left << 2) | (digit >> 4)) & 0xFFu);
+            left = digit & 0x0Fu;
+            quad_pos = 2;
+            break;
+        case 2:
+            out += static_cast<char>(((left << 4) | (digit >> 2)) & 0xFFu);
+            left = digit & 0x03u;
+            quad_pos = 3;
+            break;
+        default:
+            out += static_cast<char>(((left << 6) | digit) & 0xFFu);
+            left = 0;
+            quad_pos = 0;
+            break;
+        }
+    }
+    return quad_pos == 0;
+}
+
+} // namespace detail
+} // namespace pagination
+
+#endif // PAGINATION_DETAIL_BASE64_HPP
+// #include <pagination/detail/json.hpp>
+#ifndef PAGINATION_DETAIL_JSON_HPP
+#define PAGINATION_DETAIL_JSON_HPP
+
+// The JSON of resume tokens: written byte for byte as Python's json.dumps writes it with default
+// arguments (", " and ": " separators, ASCII only), and read strictly.
+
+// #include <pagination/token_value.hpp>
+
+#include <charconv>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <system_error>
+
+namespace pagination {
+namespace detail {
+
+/// Reads one UTF-8 code point at `i` (strict: no overlong forms, no surrogates, at most
+/// U+10FFFF). On failure returns false and leaves `i` unchanged.
+inline bool next_code_point(std::string_view s, std::size_t& i, std::uint32_t& cp) noexcept {
+    const auto byte = [&](std::size_t k) { return static_cast<std::uint32_t>(static_cast<unsigned char>(s[k])); };
+    const std::uint32_t b0 = byte(i);
+    std::size_t len = 0;
+    std::uint32_t min = 0;
+    if (b0 < 0x80) {
+        cp = b0;
+        ++i;
+        return true;
+    } else if ((b0 & 0xE0) == 0xC0) {
+        len = 2;
+        cp = b0 & 0x1F;
+        min = 0x80;
+    } else if ((b0 & 0xF0) == 0xE0) {
+        len = 3;
+        cp = b0 & 0x0F;
+        min = 0x800;
+    } else if ((b0 & 0xF8) == 0xF0) {
+        len = 4;
+        cp = b0 & 0x07;
+        min = 0x10000;
+    } else {
+        return false;
+    }
+    if (i + len > s.size()) {
+        return false;
+    }
+    for (std::size_t k = 1; k < len; ++k) {
+        const std::uint32_t b = byte(i + k);
+        if ((b & 0xC0) != 0x80) {
+            return false;
+        }
+        cp = (cp << 6) | (b & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+        return false;
+    }
+    i += len;
+    return true;
+}
+
+inline bool is_valid_utf8(std::string_view s) noexcept {
+    std::size_t i = 0;
+    std::uint32_t cp = 0;
+    while (i < s.size()) {
+        if (!next_code_point(s, i, cp)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+inline void append_utf8(std::string& out, std::uint32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+inline void append_u_escape(std::string& out, std::uint32_t unit) {
+    static constexpr char hex[] = "0123456789abcdef";
+    out += "\\u";
+    out += hex[(unit >> 12) & 0xF];
+    out += hex[(unit >> 8) & 0xF];
+    out += hex[(unit >> 4) & 0xF];
+    out += hex[unit & 0xF];
+}
+
+/// A JSON string literal, ASCII only. A byte that is not valid UTF-8 is written as the lone
+/// surrogate U+DC00 + byte, the conventional lossless escape, and read back as that byte.
+inline void dump_string(std::string_view s, std::string& out) {
+    out += '"';
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c < 0x7F) {
+            if (c == '"' || c == '\\') {
+                out += '\\';
+            }
+            out += static_cast<char>(c);
+            ++i;
+            continue;
+        }
+        switch (c) {
+        case '\n': out += "\\n"; ++i; continue;
+        case '\r': out += "\\r"; ++i; continue;
+        case '\t': out += "\\t"; ++i; continue;
+        case '\b': out += "\\b"; ++i; continue;
+        case '\f': out += "\\f"; ++i; continue;
+        default: break;
+        }
+        std::uint32_t cp = 0;
+        if (!next_code_point(s, i, cp)) {
+            append_u_escape(out, 0xDC00u + c);
+            ++i;
+        } else if (cp >= 0x10000) {
+            cp -= 0x10000;
+            append_u_escape(out, 0xD800u + (cp >> 10));
+            append_u_escape(out, 0xDC00u + (cp & 0x3FF));
+        } else {
+            append_u_escape(out, cp);
+        }
+    }
+    out += '"';
+}
+
+/// A double as Python's repr writes it: the shortest digits that read back the same, in fixed
+/// notation when the decimal exponent is in [-4, 16), otherwise as d.ddde+XX.
+inline void dump_double(double d, std::string& out) {
+    if (d != d) {
+        out += "NaN";
+        return;
+    }
+    if (d == std::numeric_limits<double>::infinity()) {
+        out += "Infinity";
+        return;
+    }
+    if (d == -std::numeric_limits<double>::infinity()) {
+        out += "-Infinity";
+        return;
+    }
+    char buf[64];
+    const auto res = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::scientific);
+    std::string_view sci(buf, static_cast<std::size_t>(res.ptr - buf));
+    bool negative = false;
+    if (!sci.empty() && sci.front() == '-') {
+        negative = true;
+        sci.remove_prefix(1);
+    }
+    const std::size_t e_pos = sci.find('e');
+    std::string digits;
+    for (std::size_t k = 0; k < e_pos; ++k) {
+        if (sci[k] != '.') {
+            digits += sci[k];
+        }
+    }
+    int exponent = 0;
+    std::string_view exp_text = sci.substr(e_pos + 1);
+    if (!exp_text.empty() && exp_text.front() == '+') {
+        exp_text.remove_prefix(1);
+    }
+    std::from_chars(exp_text.data(), exp_text.data() + exp_text.size(), exponent);
+    if (negative) {
+        out += '-';
+    }
+    const int point = exponent + 1; // digits are 0.d1d2... x 10^point
+    const int ndigits = static_cast<int>(digits.size());
+    if (point > -4 && point <= 16) {
+        if (point <= 0) {
+            out += "0.";
+            out.append(static_cast<std::size_t>(-point), '0');
+            out += digits;
+        } else if (point >= ndigits) {
+            out += digits;
+            out.append(static_cast<std::size_t>(point - ndigits), '0');
+            out += ".0";
+        } else {
+            out.append(digits, 0, static_cast<std::size_t>(point));
+            out += '.';
+            out.append(digits, static_cast<std::size_t>(point), std::string::npos);
+        }
+    } else {
+        out += digits[0];
+        if (ndigits > 1) {
+            out += '.';
+            out.append(digits, 1, std::string::npos);
+        }
+        out += 'e';
+        out += exponent < 0 ? '-' : '+';
+        const int magnitude = exponent < 0 ? -exponent : exponent;
+        if (magnitude < 10) {
+            out += '0';
+        }
+        out += std::to_string(magnitude);
+    }
+}
+
+/// Writes the value as Python's json.dumps does. Bytes must have been replaced by their base64
+/// text before (the token encoder does that); here they are written as that text.
+inline void dump(const token_value& value, std::string& out);
+
+inline void dump(const token_value& value, std::string& out) {
+    switch (value.type()) {
+    case token_value::kind::null: out += "null"; return;
+    case token_value::kind::boolean: out += value.as_bool() ? "true" : "false"; return;
+    case token_value::kind::integer: out += std::to_string(value.as_integer()); return;
+    case token_value::kind::floating: dump_double(value.as_double(), out); return;
+    case token_value::kind::string: dump_string(value.as_string(), out); return;
+    case token_value::kind::bytes: {
+        const auto& b = value.as_bytes();
+        dump_string(std::string(b.begin(), b.end()), out);
+        return;
+    }
+    case token_value::kind::array: {
+        out += '[';
+        bool first = true;
+        for (const auto& element : value.as_array()) {
+            if (!first) {
+                out += ", ";
+            }
+            first = false;
+            dump(element, out);
+        }
+        out += ']';
+        return;
+    }
+    case token_value::kind::object: {
+        out += '{';
+        bool first = true;
+        for (const auto& member : value.as_object()) {
+            if (!first) {
+                out += ", ";
+            }
+            first = false;
+            dump_string(member.first, out);
+            out += ": ";
+            dump(member.second, out);
+        }
+        out += '}';
+        return;
+    }
+    }
+}
+
+/// A strict JSON reader (RFC 8259) with a nesting bound. Rejects what a token never needs:
+/// duplicate keys, NaN/Infinity, integers outside 64 bits, and lone surrogates other than the
+/// U+DC80-U+DCFF byte escapes written by dump_string.
+class json_reader {
+public:
+    json_reader(std::string_view text, std::size_t max_depth) : text_(text), max_depth_(max_depth) {}
+
+    /// Parses the whole text; on failure returns false and error() says why.
+    bool parse(token_value& out) {
+        skip_ws();
+        if (!value(out, 0)) {
+            return false;
+        }
+        skip_ws();
+        if (pos_ != text_.size()) {
+            return fail("unexpected data after the JSON value");
+        }
+        return true;
+    }
+
+    const std::string& error() const noexcept { return error_; }
+
+    /// True when the text is JSON but breaks one of the reader's bounds or strict rules (as
+    /// opposed to not being JSON at all).
+    bool rejected() const noexcept { return rejected_; }
+
+private:
+    bool fail(const char* what) {
+        error_ = std::string(what) + " at offset " + std::to_string(pos_);
+        return false;
+    }
+    bool reject(const char* what) {
+        rejected_ = true;
+        return fail(what);
+    }
+    void skip_ws() noexcept {
+        while (pos_ < text_.size() &&
+               (text_[pos_] == ' ' || text_[pos_] == '\t' || text_[pos_] == '\n' || text_[pos_] == '\r')) {
+            ++pos_;
+        }
+    }
+    bool literal(std::string_view word) noexcept {
+        if (text_.substr(pos_, word.size()) == word) {
+            pos_ += word.size();
+            return true;
+        }
+        return false;
+    }
+
+    bool value(token_value& out, std::size_t depth) {
+        if (pos_ >= text_.size()) {
+            return fail("unexpected end of JSON");
+        }
+        const char c = text_[pos_];
+        if (c == '{' || c == '[') {
+            if (depth >= max_depth_) {
+                return reject("JSON nested deeper than the bound");
+            }
+            return c == '{' ? object(out, depth + 1) : array(out, depth + 1);
+        }
+        if (c == '"') {
+            std::string s;
+            if (!string(s)) {
+                return false;
+            }
+            out = token_value(std::move(s));
+            return true;
+        }
+        if (literal("null")) {
+            out = token_value();
+            return true;
+        }
+        if (literal("true")) {
+            out = token_value(true);
+            return true;
+        }
+        if (literal("false")) {
+            out = token_value(false);
+            return true;
+        }
+        if (c == '-' || (c >= '0' && c <= '9')) {
+            return number(out);
+        }
+        return fail("unexpected character in JSON");
+    }
+
+    bool object(token_value& out, std::size_t depth) {
+        ++pos_;
+        token_value::object_type members;
+        skip_ws();
+        if (pos_ < text_.size() && text_[pos_] == '}') {
+            ++pos_;
+            out = token_value(std::move(members));
+            return true;
+        }
+        while (true) {
+            skip_ws();
+            if (pos_ >= text_.size() || text_[pos_] != '"') {
+                return fail("expected a string key in JSON object");
+            }
+            std::string key;
+            if (!string(key)) {
+                return false;
+            }
+            for (const auto& member : members) {
+                if (member.first == key) {
+                    return reject("duplicate key in JSON object");
+                }
+            }
+            skip_ws();
+            if (pos_ >= text_.size() || text_[pos_] != ':') {
+                return fail("expected ':' in JSON object");
+            }
+            ++pos_;
+            skip_ws();
+            token_value v;
+            if (!value(v, depth)) {
+                return false;
+            }
+            members.emplace_back(std::move(key), std::move(v));
+            skip_ws();
+            if (pos_ < text_.size() && text_[pos_] == ',') {
+                ++pos_;
+                continue;
+            }
+            if (pos_ < text_.size() && text_[pos_] == '}') {
+                ++pos_;
+                out = token_value(std::move(members));
+                return true;
+            }
+            return fail("expected ',' or '}' in JSON object");
+        }
+    }
+
+    bool array(token_value& out, std::size_t depth) {
+        ++pos_;
+        token_value::array_type elements;
+        skip_ws();
+        if (pos_ < text_.size() && text_[pos_] == ']') {
+            ++pos_;
+            out = token_value(std::move(elements));
+            return true;
+        }
+        while (true) {
+            skip_ws();
+            token_value v;
+            if (!value(v, depth)) {
+                return false;
+            }
+            elements.push_back(std::move(v));
+            skip_ws();
+            if (pos_ < text_.size() && text_[pos_] == ',') {
+                ++pos_;
+                continue;
+            }
+            if (pos_ < text_.size() && text_[pos_] == ']') {
+                ++pos_;
+                out = token_value(std::move(elements));
+                return true;
+            }
+            return fail("expected ',' or ']' in JSON array");
+        }
+    }
+
+    bool hex4(std::uint32_t& unit) {
+        if (pos_ + 4 > text_.size()) {
+            return fail("truncated \\u escape in JSON string");
+        }
+        unit = 0;
+        for (std::size_t k = 0; k < 4; ++k) {
+            const char h = text_[pos_ + k];
+            unit <<= 4;
+            if (h >= '0' && h <= '9') {
+                unit |= static_cast<std::uint32_t>(h - '0');
+            } else if (h >= 'a' && h <= 'f') {
+                unit |= static_cast<std::uint32_t>(h - 'a' + 10);
+            } else if (h >= 'A' && h <= 'F') {
+                unit |= static_cast<std::uint32_t>(h - 'A' + 10);
+            } else {
+                return fail("bad \\u escape in JSON string");
+            }
+        }
+        pos_ += 4;
+        return true;
+    }
+
+    bool string(std::string& out) {
+        ++pos_;
+        while (true) {
+            if (pos_ >= text_.size()) {
+                return fail("unterminated JSON string");
+            }
+            const auto c = static_cast<unsigned char>(text_[pos_]);
+            if (c == '"') {
+                ++pos_;
+                return true;
+            }
+            if (c < 0x20) {
+                return fail("control character in JSON string");
+            }
+            if (c != '\\') {
+                std::size_t next = pos_;
+                std::uint32_t cp = 0;
+                if (!next_code_point(text_, next, cp)) {
+                    return fail("invalid UTF-8 in JSON string");
+                }
+                out.append(text_.substr(pos_, next - pos_));
+                pos_ = next;
+                continue;
+            }
+            ++pos_;
+            if (pos_ >= text_.size()) {
+                return fail("unterminated escape in JSON string");
+            }
+            const char e = text_[pos_++];
+            switch (e) {
+            case '"': out += '"'; break;
+            case '\\': out += '\\'; break;
+            case '/': out += '/'; break;
+            case 'b': out += '\b'; break;
+            case 'f': out += '\f'; break;
+            case 'n': out += '\n'; break;
+            case 'r': out += '\r'; break;
+            case 't': out += '\t'; break;
+            case 'u': {
+                std::uint32_t unit = 0;
+                if (!hex4(unit)) {
+                    return false;
+                }
+                if (unit >= 0xD800 && unit <= 0xDBFF && text_.substr(pos_, 2) == "\\u") {
+                    const std::size_t save = pos_;
+                    pos_ += 2;
+                    std::uint32_t low = 0;
+                    if (!hex4(low)) {
+                        return false;
+                    }
+                    if (low >= 0xDC00 && low <= 0xDFFF) {
+                        append_utf8(out, 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00));
+                        break;
+                    }
+                    pos_ = save;
+                }
+                if (unit >= 0xDC80 && unit <= 0xDCFF) {
+                    out += static_cast<char>(unit - 0xDC00);
+                } else if (unit >= 0xD800 && unit <= 0xDFFF) {
+                    return reject("lone surrogate in JSON string");
+                } else {
+                    append_utf8(out, unit);
+                }
+                break;
+            }
+            default: return fail("bad escape in JSON string");
+            }
+        }
+    }
+
+    bool number(token_value& out) {
+        const std::size_t start = pos_;
+        if (text_[pos_] == '-') {
+            ++pos_;
+        }
+        const auto digits = [&] {
+            const std::size_t from = pos_;
+            while (pos_ < text_.size() && text_[pos_] >= '0' && text_[pos_] <= '9') {
+                ++pos_;
+            }
+            return pos_ - from;
+        };
+        if (pos_ < text_.size() && text_[pos_] == '0') {
+            ++pos_;
+        } else if (digits() == 0) {
+            return fail("bad number in JSON");
+        }
+        bool integral = true;
+        if (pos_ < text_.size() && text_[pos_] == '.') {
+            ++pos_;
+            integral = false;
+            if (digits() == 0) {
+                return fail("bad number in JSON");
+            }
+        }
+        if (pos_ < text_.size() && (text_[pos_] == 'e' || text_[pos_] == 'E')) {
+            ++pos_;
+            integral = false;
+            if (pos_ < text_.size() && (text_[pos_] == '+' || text_[pos_] == '-')) {
+                ++pos_;
+            }
+            if (digits() == 0) {
+                return fail("bad number in JSON");
+            }
+        }
+        const char* first = text_.data() + start;
+        const char* last = text_.data() + pos_;
+        if (integral) {
+            std::int64_t i = 0;
+            const auto res = std::from_chars(first, last, i);
+            if (res.ec != std::errc() || res.ptr != last) {
+                return reject("integer out of range in JSON");
+            }
+            out = token_value(i);
+            return true;
+        }
+        double d = 0;
+        const auto res = std::from_chars(first, last, d);
+        if (res.ec != std::errc() || res.ptr != last) {
+            return fail("number out of range in JSON");
+        }
+        out = token_value(d);
+        return true;
+    }
+
+    std::string_view text_;
+    std::size_t max_depth_;
+    std::size_t pos_ = 0;
+    std::string error_;
+    bool rejected_ = false;
+};
+
+} // namespace detail
+} // namespace pagination
+
+#endif // PAGINATION_DETAIL_JSON_HPP
+// #include <pagination/error.hpp>
+// #include <pagination/token_value.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace pagination {
+
+/// What an input token field accepts.
+enum class token_kind : unsigned char {
+    /// A string field (most APIs): a starting token may give it only a string or null.
+    string,
+    /// A structured field such as a DynamoDB key: any JSON value.
+    structured,
+};
+
+/// One input token of an API: the request field's service name and what it accepts.
+struct token_field {
+    std::string_view name;
+    token_kind kind = token_kind::string;
+};
+
+/// Input-token name -> value, in order (the order is part of a resume token's bytes).
+using token_map = token_value::object_type;
+
+/// Bounds on what a StartingToken may be; anything beyond them is rejected before any request.
+struct token_limits {
+    /// Length of the StartingToken text, in bytes.
+    std::size_t max_token_size = 64 * 1024;
+    /// Nesting depth of the JSON inside a token (objects and arrays).
+    std::size_t max_depth = 32;
+    /// Largest `boto_truncate_amount` accepted: it indexes into one page, so it is never larger
+    /// than the largest page a service returns.
+    std::size_t max_truncate_amount = 1000000;
+};
+
+/// A decoded StartingToken: the token map and the number of items to skip on the first page.
+struct decoded_token {
+    token_map tokens;
+    std::size_t skip = 0;
+};
+
+/// The outcome of decoding a StartingToken: a decoded token, or the reason it was rejected.
+class decode_result {
+public:
+    decode_result(decoded_token value) : value_(std::move(value)) {}
+    decode_result(pagination::error e) : error_(std::move(e)) {}
+    bool has_value() const noexcept { return value_.has_value(); }
+    explicit operator bool() const noexcept { return has_value(); }
+    const decoded_token& value() const& {
+        PAGINATION_ASSERT(value_.has_value());
+        return *value_;
+    }
+    decoded_token&& value() && {
+        PAGINATION_ASSERT(value_.has_value());
+        return std::move(*value_);
+    }
+    const pagination::error& error() const {
+        PAGINATION_ASSERT(error_.has_value());
+        return *error_;
+    }
+
+private:
+    std::optional<decoded_token> value_;
+    std::optional<pagination::error> error_;
+};
+
+namespace detail {
+
+inline bool has_bytes(const token_value& v) {
+    switch (v.type()) {
+    case token_value::kind::bytes: return true;
+    case token_value::kind::array:
+        for (const auto& e : v.as_array()) {
+            if (has_bytes(e)) {
+                return true;
+            }
+        }
+        return false;
+    case token_value::kind::object:
+        for (const auto& m : v.as_object()) {
+            if (has_bytes(m.second)) {
+                return true;
+            }
+        }
+        return false;
+    default: return false;
+    }
+}
+
+// Replaces every bytes value by its base64 text and records its path (keys and indices).
+inline void encode_bytes(token_value& v, token_value::array_type& path, token_value::array_type& paths) {
+    switch (v.type()) {
+    case token_value::kind::bytes:
+        paths.emplace_back(path);
+        v = token_value(base64_encode(v.as_bytes()));
+        return;
+    case token_value::kind::array: {
+        std::int64_t index = 0;
+        for (auto& e : v.as_array()) {
+            path.emplace_back(index++);
+            encode_bytes(e, path, paths);
+            path.pop_back();
+        }
+        return;
+    }
+    case token_value::kind::object:
+        for (auto& m : v.as_object()) {
+            path.emplace_back(m.first);
+            encode_bytes(m.second, path, paths);
+            path.pop_back();
+        }
+        return;
+    default: return;
+    }
+}
+
+inline error token_error(std::string message) {
+    return error(errc::invalid_starting_token, "invalid StartingToken: " + std::move(message));
+}
+
+// Follows a `boto_encoded_keys` path and turns the string there back into bytes.
+inline bool decode_bytes_at(token_value& root, const token_value& path, std::string& why) {
+    if (!path.is_array() || path.as_array().empty()) {
+        why = "boto_encoded_keys must list non-empty paths";
+        return false;
+    }
+    token_value* node = &root;
+    for (const auto& step : path.as_array()) {
+        if (step.type() == token_value::kind::string && node->is_object()) {
+            token_value* next = nullptr;
+            for (auto& m : node->as_object()) {
+                if (m.first == step.as_string()) {
+                    next = &m.second;
+                }
+            }
+            node = next;
+        } else if (step.is_integer() && node->is_array() && step.as_integer() >= 0 &&
+                   static_cast<std::uint64_t>(step.as_integer()) < node->as_array().size()) {
+            node = &node->as_array()[static_cast<std::size_t>(step.as_integer())];
+        } else {
+            node = nullptr;
+        }
+        if (node == nullptr) {
+            why = "a boto_encoded_keys path does not lead to a value";
+            return false;
+        }
+    }
+    std::string raw;
+    if (!node->is_string() || !base64_decode(node->as_string(), raw)) {
+        why = "a boto_encoded_keys path does not lead to base64 text";
+        return false;
+    }
+    *node = token_value(token_value::bytes_type(raw.begin(), raw.end()));
+    return true;
+}
+
+// Python's int(): optional ASCII white space, an optional sign, digits with single underscores
+// between them.
+inline bool parse_python_int(std::string_view s, bool& negative, std::uint64_t& magnitude, bool& overflow) {
+    const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
+    while (!s.empty() && is_space(s.front())) {
+        s.remove_prefix(1);
+    }
+    while (!s.empty() && is_space(s.back())) {
+        s.remove_suffix(1);
+    }
+    negative = false;
+    if (!s.empty() && (s.front() == '+' || s.front() == '-')) {
+        negative = s.front() == '-';
+        s.remove_prefix(1);
+    }
+    if (s.empty() || s.front() == '_' || s.back() == '_') {
+        return false;
+    }
+    magnitude = 0;
+    overflow = false;
+    char previous = '\0';
+    for (const char c : s) {
+        if (c == '_') {
+            if (previous == '_') {
+                return false;
+            }
+        } else if (c >= '0' && c <= '9') {
+            const auto digit = static_cast<std::uint64_t>(c - '0');
+            if (magnitude > (UINT64_MAX - digit) / 10) {
+                overflow = true;
+            } else {
+                magnitude = magnitude * 10 + digit;
+            }
+        } else {
+            return false;
+        }
+        previous = c;
+    }
+    return true;
+}
+
+inline const token_field* find_field(const token_field* fields, std::size_t count, std::string_view name) {
+    for (std::size_t i = 0; i < count; ++i) {
+        if (fields[i].name == name) {
+            return &fields[i];
+        }
+    }
+    return nullptr;
+}
+
+inline decode_result decode_legacy(std::string_view text, const token_field* fields, std::size_t count,
+                                   const token_limits& limits) {
+    std::vector<std::string_view> parts;
+    std::size_t from = 0;
+    while (true) {
+        const std::size_t at = text.find("___", from);
+        if (at == std::string_view::npos) {
+            parts.push_back(text.substr(from));
+            break;
+        }
+        parts.push_back(text.substr(from, at - from));
+        from = at + 3;
+    }
+    decoded_token out;
+    if (parts.size() == count + 1) {
+        bool negative = false;
+        bool overflow = false;
+        std::uint64_t amount = 0;
+        if (parse_python_int(parts.back(), negative, amount, overflow)) {
+            if (negative && amount != 0) {
+                return token_error("the truncate amount of a legacy token is negative");
+            }
+            if (overflow || amount > limits.max_truncate_amount) {
+                return token_error("the truncate amount of a legacy token is larger than the bound of " +
+                                   std::to_string(limits.max_truncate_amount) +
+                                   " (token_limits::max_truncate_amount)");
+            }
+            out.skip = static_cast<std::size_t>(amount);
+            parts.pop_back();
+        } else {
+            parts.assign(1, text);
+        }
+    }
+    if (parts.size() > count) {
+        return token_error("it has " + std::to_string(parts.size()) + " '___'-separated parts, but this API has " +
+                           std::to_string(count) + " input token(s)");
+    }
+    for (std::size_t i = 0; i < count; ++i) {
+        if (i < parts.size() && parts[i] != "None") {
+            out.tokens.emplace_back(std::string(fields[i].name), token_value(parts[i]));
+        } else {
+            out.tokens.emplace_back(std::string(fields[i].name), token_value());
+        }
+    }
+    return out;
+}
+
+} // namespace detail
+
+/// Encodes a resume token: the token map, then `boto_truncate_amount` when given, then
+/// `boto_encoded_keys` when any value is bytes; JSON as Python writes it; base64.
+inline std::string encode_resume_token(const token_map& tokens, std::optional<std::size_t> truncate_amount) {
+    token_map members = tokens;
+    if (truncate_amount) {
+        members.emplace_back("boto_truncate_amount", token_value(static_cast<std::int64_t>(*truncate_amount)));
+    }
+    token_value object(std::move(members));
+    if (detail::has_bytes(object)) {
+        token_value::array_type path;
+        token_value::array_type paths;
+        detail::encode_bytes(object, path, paths);
+        object.as_object().emplace_back("boto_encoded_keys", token_value(std::move(paths)));
+    }
+    std::string json;
+    detail::dump(object, json);
+    return detail::base64_encode(json);
+}
+
+/// Decodes a StartingToken for an API with the given input tokens: a resume token (base64 JSON),
+/// the legacy `a___b___N` form, or a raw service token. Stricter than the reference decoder: a
+/// token may name only input tokens, and its shape, size, depth and truncate amount are checked.
+/// Input tokens the token does not name are null, after those it names.
+inline decode_result decode_starting_token(std::string_view token, const token_field* fields, std::size_t count,
+                                           const token_limits& limits = {}) {
+    if (token.empty()) {
+        return detail::token_error("it is empty");
+    }
+    if (token.size() > limits.max_token_size) {
+        return detail::token_error("it is " + std::to_string(token.size()) + " bytes long, more than the bound of " +
+                                   std::to_string(limits.max_token_size) + " (token_limits::max_token_size)");
+    }
+    if (!detail::is_valid_utf8(token)) {
+        return detail::token_error("it is not valid UTF-8");
+    }
+    std::string json;
+    token_value parsed;
+    bool is_json = false;
+    if (detail::base64_decode(token, json) && detail::is_valid_utf8(json)) {
+        detail::json_reader reader(json, limits.max_depth);
+        if (reader.parse(parsed)) {
+            is_json = true;
+        } else if (reader.rejected()) {
+            return detail::token_error("its JSON is rejected: " + reader.error());
+        }
+    }
+    if (!is_json) {
+        return detail::decode_legacy(token, fields, count, limits);
+    }
+    if (!parsed.is_object()) {
+        return detail::token_error("its JSON is not an object");
+    }
+    decoded_token out;
+    const token_value* encoded_keys = nullptr;
+    for (const auto& member : parsed.as_object()) {
+        if (member.first == "boto_truncate_amount") {
+            const token_value& amount = member.second;
+            if (!amount.is_integer()) {
+                return detail::token_error("boto_truncate_amount is not an integer");
+            }
+            if (amount.as_integer() < 0) {
+                return detail::token_error("boto_truncate_amount is negative");
+            }
+            if (static_cast<std::uint64_t>(amount.as_integer()) > limits.max_truncate_amount) {
+                return detail::token_error("boto_truncate_amount is larger than the bound of " +
+                                           std::to_string(limits.max_truncate_amount) +
+                                           " (token_limits::max_truncate_amount)");
+            }
+            out.skip = static_cast<std::size_t>(amount.as_integer());
+        } else if (member.first == "boto_encoded_keys") {
+            encoded_keys = &member.second;
+        } else {
+            const token_field* field = detail::find_field(fields, count, member.first);
+            if (field == nullptr) {
+                return detail::token_error("it names '" + member.first +
+                                           "', which is not an input token of this API; nothing was sent");
+            }
+            if (field->kind == token_kind::string && !member.second.is_string() && !member.second.is_null()) {
+                return detail::token_error("the value of '" + member.first + "' is not a string");
+            }
+            out.tokens.push_back(member);
+        }
+    }
+    if (encoded_keys != nullptr) {
+        if (!encoded_keys->is_array()) {
+            return detail::token_error("boto_encoded_keys is not a list");
+        }
+        token_value root(std::move(out.tokens));
+        for (const auto& path : encoded_keys->as_array()) {
+            std::string why;
+            if (!detail::decode_bytes_at(root, path, why)) {
+                return detail::token_error(why);
+            }
+        }
+        out.tokens = std::move(root.as_object());
+        for (const auto& member : out.tokens) {
+            const token_field* field = detail::find_field(fields, count, member.first);
+            if (field->kind == token_kind::string && !member.second.is_string() && !member.second.is_null()) {
+                return detail::token_error("the value of '" + member.first + "' is not a string");
+            }
+        }
+    }
+    for (std::size_t i = 0; i < count; ++i) {
+        bool named = false;
+        for (const auto& member : out.tokens) {
+            named = named || member.first == fields[i].name;
+        }
+        if (!named) {
+            out.tokens.emplace_back(std::string(fields[i].name), token_value());
+        }
+    }
+    return out;
+}
+
+/// The same, for a policy's `input_tokens` array.
+template <class Fields>
+decode_result decode_starting_token(std::string_view token, const Fields& fields, const token_limits& limits = {}) {
+    return decode_starting_token(token, fields.data(), fields.size(), limits);
+}
+
+} // namespace pagination
+
+#endif // PAGINATION_TOKEN_CODEC_HPP
+// #include <pagination/policies.hpp>
+#ifndef PAGINATION_POLICIES_HPP
+#define PAGINATION_POLICIES_HPP
+
+// What a TokenPolicy and a LimitPolicy must provide, checked at compile time with a message that
+// names what is missing, and two ready-made policies for the common shape (one string token, a
+// vector of items, an integer or string limit field). docs/design.md explains each hook.
+
+// #include <pagination/config.hpp>
+// #include <pagination/token_codec.hpp>
+// #include <pagination/token_value.hpp>
+
+#include <array>
+#include <cstddef>
+#include <iterator>
+#include <limits>
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <utility>
+
+#if PAGINATION_HAS_CONCEPTS
+#include <concepts>
+#endif
+
+namespace pagination {
+
+/// What a run does when the service returns the same token on two consecutive pages.
+enum class repeated_token_action {
+    /// End the run with `errc::repeated_token` (the default, as boto3 does).
+    error,
+    /// End the run quietly; the resume token points after the last page (a log's end).
+    stop,
+    /// Send the same token again (tailing a log); bound the run with MaxItems.
+    proceed,
+};
+
+namespace detail {
+
+template <class...>
+using void_t = void;
+
+template <class P, class = void>
+struct has_request_type : std::false_type {};
+template <class P>
+struct has_request_type<P, void_t<typename P::request_type>> : std::true_type {};
+
+template <class P, class = void>
+struct has_page_type : std::false_type {};
+template <class P>
+struct has_page_type<P, void_t<typename P::page_type>> : std::true_type {};
+
+template <class P, class = void>
+struct has_input_tokens : std::false_type {};
+template <class P>
+struct has_input_tokens<
+    P, std::enable_if_t<std::is_convertible_v<decltype(P::input_tokens[std::size_t{0}]), const token_field&> &&
+                        std::is_convertible_v<decltype(P::input_tokens.size()), std::size_t>>> : std::true_type {};
+
+template <class P, class Page, class = void>
+struct has_read_token : std::false_type {};
+template <class P, class Page>
+struct has_read_token<P, Page,
+                      std::enable_if_t<std::is_convertible_v<
+                          decltype(P::read_token(std::declval<const Page&>(), std::size_t{0})), token_value>>>
+    : std::true_type {};
+
+template <class P, class Request, class = void>
+struct has_write_token : std::false_type {};
+template <class P, class Request>
+struct has_write_token<P, Request,
+                       void_t<decltype(P::write_token(std::declval<Request&>(), std::size_t{0},
+                                                      std::declval<const token_value&>()))>> : std::true_type {};
+
+template <class P, class Page, class = void>
+struct has_more_results : std::false_type {};
+template <class P, class Page>
+struct has_more_results<
+    P, Page, std::enable_if_t<std::is_convertible_v<decltype(P::more_results(std::declval<const Page&>())), bool>>>
+    : std::true_type {};
+
+template <class P, class Page, class = void>
+struct has_set_resume_token : std::false_type {};
+template <class P, class Page>
+struct has_set_resume_token<P, Page,
+                            void_t<decltype(P::set_resume_token(std::declval<Page&>(),
+                                                                std::declval<const std::optional<std::string>&>()))>>
+    : std::true_type {};
+
+template <class P, class = void>
+struct repeated_token_default {
+    static constexpr repeated_token_action value = repeated_token_action::error;
+};
+template <class P>
+struct repeated_token_default<P, std::enable_if_t<std::is_convertible_v<decltype(P::on_repeated_token), repeated_token_action>>> {
+    static constexpr repeated_token_action value = P::on_repeated_token;
+};
+
+template <class L, class Page, class = void>
+struct has_items : std::false_type {};
+template <class L, class Page>
+struct has_items<L, Page,
+                 void_t<decltype(std::size(L::items(std::declval<Page&>()))),
+                        decltype(std::begin(L::items(std::declval<Page&>()))),
+                        decltype(std::end(L::items(std::declval<Page&>())))>> : std::true_type {};
+
+template <class L, class Request, class = void>
+struct has_set_page_size : std::false_type {};
+template <class L, class Request>
+struct has_set_page_size<L, Request, void_t<decltype(L::set_page_size(std::declval<Request&>(), std::size_t{0}))>>
+    : std::true_type {};
+
+template <class L, class = void>
+struct max_page_size_of {
+    static constexpr std::size_t value = std::numeric_limits<std::size_t>::max();
+};
+template <class L>
+struct max_page_size_of<L, std::enable_if_t<std::is_convertible_v<decltype(L::max_page_size), std::size_t>>> {
+    static constexpr std::size_t value = L::max_page_size;
+};
+
+template <class L, class Page, class = void>
+struct has_keep_items : std::false_type {};
+template <class L, class Page>
+struct has_keep_items<L, Page,
+                      void_t<decltype(L::keep_items(std::declval<Page&>(), std::size_t{0}, std::size_t{0}))>>
+    : std::true_type {};
+
+template <class C, class = void>
+struct is_erasable_list : std::false_type {};
+template <class C>
+struct is_erasable_list<C, void_t<decltype(std::declval<C&>().erase(std::declval<C&>().begin(),
+                                                                    std::declval<C&>().end()))>>
+    : std::negation<std::is_const<C>> {};
+
+template <class L, class Page, class = void>
+struct has_clear_secondary : std::false_type {};
+template <class L, class Page>
+struct has_clear_secondary<L, Page, void_t<decltype(L::clear_secondary_results(std::declval<Page&>()))>>
+    : std::true_type {};
+
+template <class L, class Page, class = void>
+struct has_append_page : std::false_type {};
+template <class L, class Page>
+struct has_append_page<L, Page, void_t<decltype(L::append_page(std::declval<Page&>(), std::declval<Page&&>()))>>
+    : std::true_type {};
+
+/// Checks the two policies once, with a message per missing piece, and gives the core one place
+/// to ask what they offer.
+template <class TokenPolicy, class LimitPolicy>
+struct policy_traits {
+    static_assert(has_request_type<TokenPolicy>::value,
+                  "TokenPolicy must declare `using request_type = ...;` (the request the fetcher takes)");
+    static_assert(has_page_type<TokenPolicy>::value,
+                  "TokenPolicy must declare `using page_type = ...;` (the result of one request)");
+    static_assert(has_input_tokens<TokenPolicy>::value,
+                  "TokenPolicy must declare `static constexpr std::array<pagination::token_field, N> input_tokens` "
+                  "naming the request's token fields");
+
+    using request_type = typename TokenPolicy::request_type;
+    using page_type = typename TokenPolicy::page_type;
+
+    static_assert(has_read_token<TokenPolicy, page_type>::value,
+                  "TokenPolicy must provide `static pagination::token_value read_token(const page_type&, std::size_t "
+                  "index)` returning the output token paired with input_tokens[index]");
+    static_assert(has_write_token<TokenPolicy, request_type>::value,
+                  "TokenPolicy must provide `static void write_token(request_type&, std::size_t index, const "
+                  "pagination::token_value&)` writing input_tokens[index] (null clears the field)");
+    static_assert(has_items<LimitPolicy, page_type>::value,
+                  "LimitPolicy must provide `static auto& items(page_type&)` returning the page's primary result "
+                  "list (a sized range)");
+    static_assert(std::is_move_constructible_v<page_type>, "page_type must be move constructible");
+    static_assert(std::is_copy_constructible_v<request_type>, "request_type must be copy constructible");
+
+    using list_type = std::remove_reference_t<decltype(LimitPolicy::items(std::declval<page_type&>()))>;
+    static constexpr bool keeps_by_hook = has_keep_items<LimitPolicy, page_type>::value;
+    static_assert(keeps_by_hook || is_erasable_list<list_type>::value,
+                  "LimitPolicy::items(page_type&) returns a list the core cannot trim (const, or without erase): "
+                  "provide `static void keep_items(page_type&, std::size_t first, std::size_t count)`");
+
+    static constexpr bool has_more_results_flag = has_more_results<TokenPolicy, page_type>::value;
+    static constexpr bool has_limit_field = has_set_page_size<LimitPolicy, request_type>::value;
+    static constexpr std::size_t max_page_size = max_page_size_of<LimitPolicy>::value;
+    static constexpr bool clears_secondary = has_clear_secondary<LimitPolicy, page_type>::value;
+    static constexpr bool appends_by_hook = has_append_page<LimitPolicy, page_type>::value;
+    static constexpr bool can_set_resume_token = has_set_resume_token<TokenPolicy, page_type>::value;
+    static constexpr repeated_token_action repeated_default = repeated_token_default<TokenPolicy>::value;
+    static constexpr std::size_t token_count = TokenPolicy::input_tokens.size();
+
+    static std::size_t item_count(page_type& page) { return static_cast<std::size_t>(std::size(LimitPolicy::items(page))); }
+
+    /// Keeps items [first, first + count) of the primary list.
+    static void keep_items(page_type& page, std::size_t first, std::size_t count) {
+        if constexpr (keeps_by_hook) {
+            LimitPolicy::keep_items(page, first, count);
+        } else {
+            auto& list = LimitPolicy::items(page);
+            using diff = typename std::iterator_traits<decltype(list.begin())>::difference_type;
+            list.erase(std::next(list.begin(), static_cast<diff>(first + count)), list.end());
+            list.erase(list.begin(), std::next(list.begin(), static_cast<diff>(first)));
+        }
+    }
+};
+
+template <class T>
+struct member_pointer_parts;
+template <class Field, class Class>
+struct member_pointer_parts<Field Class::*> {
+    using field_type = Field;
+    using class_type = Class;
+};
+
+template <class T>
+struct optional_value {
+    using type = T;
+};
+template <class T>
+struct optional_value<std::optional<T>> {
+    using type = T;
+};
+
+// What a limit member accepts: its value type and the largest page size that fits it.
+template <class M>
+struct limit_member_traits {
+    using value_type = typename optional_value<typename member_pointer_parts<M>::field_type>::type;
+    static constexpr std::size_t max_page_size = [] {
+        if constexpr (std::is_same_v<value_type, std::string>) {
+            return std::numeric_limits<std::size_t>::max();
+        } else {
+            static_assert(std::is_integral_v<value_type>, "a limit member must be an integer or a string");
+            return static_cast<std::size_t>(std::numeric_limits<value_type>::max());
+        }
+    }();
+};
+template <>
+struct limit_member_traits<std::nullptr_t> {
+    static constexpr std::size_t max_page_size = std::numeric_limits<std::size_t>::max();
+};
+
+} // namespace detail
+
+#if PAGINATION_HAS_CONCEPTS
+/// A TokenPolicy: the request and page types, the input tokens, and how to read and write them.
+template <class P>
+concept token_policy = requires(const typename P::page_type& page, typename P::request_type& request,
+                                const token_value& value, std::size_t index) {
+    { P::input_tokens[index] } -> std::convertible_to<const token_field&>;
+    { P::read_token(page, index) } -> std::convertible_to<token_value>;
+    P::write_token(request, index, value);
+};
+
+/// A LimitPolicy for the pages of TokenPolicy: at least the primary result list.
+template <class L, class TokenPolicy>
+concept limit_policy = token_policy<TokenPolicy> && requires(typename TokenPolicy::page_type& page) {
+    std::size(L::items(page));
+    std::begin(L::items(page));
+};
+#endif
+
+/// A TokenPolicy for the common shape: one string token, an optional<string> member of the
+/// request and one of the page. `Field` names it, e.g.
+/// `inline constexpr pagination::token_field next_token{"NextToken"};`.
+template <auto InputMember, auto OutputMember, const token_field& Field>
+struct member_token_policy {
+    using request_type = typename detail::member_pointer_parts<decltype(InputMember)>::class_type;
+    using page_type = typename detail::member_pointer_parts<decltype(OutputMember)>::class_type;
+    static constexpr std::array<token_field, 1> input_tokens{{Field}};
+
+    static token_value read_token(const page_type& page, std::size_t) { return token_value(page.*OutputMember); }
+    static void write_token(request_type& request, std::size_t, const token_value& value) {
+        assign_token(request.*InputMember, value);
+    }
+    static void set_resume_token(page_type& page, const std::optional<std::string>& token) {
+        page.*OutputMember = token;
+    }
+};
+
+/// A LimitPolicy for the common shape: the items are a member of the page; the limit is an
+/// integer or string member of the request (optional or not), or absent (nullptr).
+template <auto ItemsMember, auto LimitMember = nullptr>
+struct member_limit_policy {
+    using page_type = typename detail::member_pointer_parts<decltype(ItemsMember)>::class_type;
+    static constexpr std::size_t max_page_size = detail::limit_member_traits<decltype(LimitMember)>::max_page_size;
+
+    static auto& items(page_type& page) { return page.*ItemsMember; }
+
+    template <class Request, auto M = LimitMember, std::enable_if_t<!std::is_null_pointer_v<decltype(M)>, int> = 0>
+    static void set_page_size(Request& request, std::size_t size) {
+        using value = typename detail::limit_member_traits<decltype(M)>::value_type;
+        if constexpr (std::is_same_v<value, std::string>) {
+            request.*M = std::to_string(size);
+        } else {
+            request.*M = static_cast<value>(size);
+        }
+    }
+};
+
+} // namespace pagination
+
+#endif // PAGINATION_POLICIES_HPP
+// #include <pagination/pagination_config.hpp>
+#ifndef PAGINATION_PAGINATION_CONFIG_HPP
+#define PAGINATION_PAGINATION_CONFIG_HPP
+
+// #include <pagination/policies.hpp>
+// #include <pagination/token_codec.hpp>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+
+namespace pagination {
+
+/// What boto3 calls PaginationConfig: the caller's bounds on one run.
+struct pagination_config {
+    /// Cap on the items yielded by the run; when it cuts the listing, resume_token() says where
+    /// the next run begins.
+    std::optional<std::size_t> max_items;
+    /// Value for the API's limit field (the service may return fewer items per page).
+    std::optional<std::size_t> page_size;
+    /// Where the run begins: a resume token, a legacy `a___b___N` token, or a raw service token.
+    /// A truncate amount inside it is only meaningful with the same page_size and filters.
+    std::optional<std::string> starting_token;
+};
+
+/// How strict a run is with the service and with starting tokens.
+struct paginator_options {
+    /// The same token on two consecutive pages: error (default), stop, or proceed. Unset: the
+    /// TokenPolicy's `on_repeated_token`, else error.
+    std::optional<repeated_token_action> on_repeated_token;
+    /// Also fail with `errc::token_cycle` when a token comes back after others (A, B, A). Keeps
+    /// every token of the run in memory.
+    bool detect_token_cycles = false;
+    /// Bounds on a starting token.
+    token_limits limits;
+};
+
+} // namespace pagination
+
+#endif // PAGINATION_PAGINATION_CONFIG_HPP
+// #include <pagination/run_state.hpp>
+#ifndef PAGINATION_RUN_STATE_HPP
+#define PAGINATION_RUN_STATE_HPP
+
+// The rules of one run, as a state machine that never calls the network: it says which request
+// to send, takes the page that came back, trims it, and says whether the run goes on. Every
+// driver (the blocking ranges, callbacks, coroutines) feeds this one machine.
+
+// #include <pagination/config.hpp>
+// #include <pagination/error.hpp>
+// #include <pagination/pagination_config.hpp>
+// #include <pagination/policies.hpp>
+// #include <pagination/token_codec.hpp>
+// #include <pagination/token_value.hpp>
+
+#include <algorithm>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <unordered_set>
+#include <utility>
+
+namespace pagination {
+
+/// Where a run stands.
+enum class run_status {
+    /// Send `request()` and report the outcome with on_page() or on_fetch_failed().
+    send_request,
+    /// A page is ready for the consumer; call on_page_done() when it wants more.
+    page_ready,
+    /// The run is over; resume_token() says whether and where the listing goes on.
+    finished,
+    /// The run failed; error() says why and resume_token() where to resume.
+    failed,
+};
+
+/// One run of the pagination contract (docs/design.md), independent of how pages are fetched.
+template <class TokenPolicy, class LimitPolicy>
+class run_state {
+    using traits = detail::policy_traits<TokenPolicy, LimitPolicy>;
+
+public:
+    using request_type = typename traits::request_type;
+    using page_type = typename traits::page_type;
+
+    /// Applies the config to the request: the starting token's values and the page size. A
+    /// rejected starting token or page size fails the run before any request.
+    run_state(request_type request, const pagination_config& config, const paginator_options& options = {})
+        : request_(std::move(request)),
+          max_items_(config.max_items),
+          on_repeated_(options.on_repeated_token.value_or(traits::repeated_default)),
+          detect_cycles_(options.detect_token_cycles) {
+        for (const token_field& field : TokenPolicy::input_tokens) {
+            current_.emplace_back(std::string(field.name), token_value());
+        }
+        if (config.starting_token) {
+            decode_result decoded = decode_starting_token(*config.starting_token, TokenPolicy::input_tokens,
+                                                          options.limits);
+            if (!decoded) {
+                fail_before_start(decoded.error(), config.starting_token);
+                return;
+            }
+            decoded_token start = std::move(decoded).value();
+            current_ = std::move(start.tokens);
+            skip_ = start.skip;
+            has_starting_token_ = true;
+            write_tokens(current_);
+            remember(current_);
+        }
+        if (config.page_size) {
+            if constexpr (!traits::has_limit_field) {
+                fail_before_start(pagination::error(errc::invalid_page_size,
+                                        "PageSize is not supported for this API: it has no limit field"),
+                                  config.starting_token);
+                return;
+            } else {
+                if (*config.page_size > traits::max_page_size) {
+                    fail_before_start(pagination::error(errc::invalid_page_size,
+                                            "PageSize " + std::to_string(*config.page_size) +
+                                                " does not fit the API's limit field (at most " +
+                                                std::to_string(traits::max_page_size) + ")"),
+                                      config.starting_token);
+                    return;
+                }
+                LimitPolicy::set_page_size(request_, *config.page_size);
+            }
+        }
+    }
+
+    run_status status() const noexcept { return status_; }
+
+    /// The request to send next (status send_request).
+    const request_type& request() const noexcept { return request_; }
+
+    /// The fetch of request() returned `page`: drops the starting token's skipped items, trims it
+    /// to MaxItems, reads its tokens. Afterwards the page is the consumer's (status page_ready).
+    void on_page(page_type& page) {
+        PAGINATION_ASSERT(status_ == run_status::send_request);
+        page_skip_ = skip_;
+        skip_ = 0;
+        if (first_request_ && has_starting_token_) {
+            const std::size_t size = traits::item_count(page);
+            const std::size_t drop = std::min(page_skip_, size);
+            if (drop > 0) {
+                traits::keep_items(page, drop, size - drop);
+            }
+            if constexpr (traits::clears_secondary) {
+                LimitPolicy::clear_secondary_results(page);
+            }
+        }
+        first_request_ = false;
+        std::size_t n = traits::item_count(page);
+        trimmed_ = false;
+        handed_ = 0;
+        if (max_items_ && total_ + n > *max_items_) {
+            n = *max_items_ - total_;
+            traits::keep_items(page, 0, n);
+            trimmed_ = true;
+            outcome_ = page_outcome::truncated;
+        } else {
+            read_tokens(page);
+            if (next_is_empty()) {
+                outcome_ = page_outcome::complete;
+            } else if (max_items_ && total_ + n == *max_items_) {
+                outcome_ = page_outcome::max_items_reached;
+            } else if (has_previous_ && next_ == previous_) {
+                outcome_ = page_outcome::repeated;
+            } else if (detect_cycles_ && seen_.count(canonical(next_)) != 0) {
+                outcome_ = page_outcome::cycle;
+            } else {
+                outcome_ = page_outcome::more;
+            }
+        }
+        total_ += n;
+        page_items_ = n;
+        status_ = run_status::page_ready;
+    }
+
+    /// The fetch of request() failed: the run fails, and resume_token() points at this request.
+    void on_fetch_failed(error e) {
+        PAGINATION_ASSERT(status_ == run_status::send_request);
+        fail(std::move(e));
+    }
+
+    /// The consumer has been handed the first `count` items of the ready page.
+    void on_handed(std::size_t count) noexcept {
+        handed_ = std::max(handed_, std::min(count, page_items_));
+    }
+
+    /// The consumer is done with the ready page and wants more: the run goes on (send_request),
+    /// ends (finished), or fails (a repeated token).
+    void on_page_done() {
+        PAGINATION_ASSERT(status_ == run_status::page_ready);
+        handed_ = page_items_;
+        switch (outcome_) {
+        case page_outcome::more: advance(); return;
+        case page_outcome::complete:
+        case page_outcome::max_items_reached:
+        case page_outcome::truncated: finish(); return;
+        case page_outcome::repeated:
+            if (on_repeated_ == repeated_token_action::proceed) {
+                advance();
+            } else if (on_repeated_ == repeated_token_action::stop) {
+                finish();
+            } else {
+                fail(pagination::error(errc::repeated_token,
+                           "the service returned the same token twice: " + canonical(next_) +
+                               " (set paginator_options::on_repeated_token to stop or proceed if the API "
+                               "does this on purpose)"));
+            }
+            return;
+        case page_outcome::cycle:
+            fail(pagination::error(errc::token_cycle, "the service returned a token it had returned before: " + canonical(next_)));
+            return;
+        }
+    }
+
+    /// Items of the ready page handed to the consumer so far.
+    std::size_t page_handed_count() const noexcept { return handed_; }
+
+    /// Items of the ready page (after skip and trim).
+    std::size_t page_item_count() const noexcept { return page_items_; }
+
+    /// Items yielded by the run so far, counting the ready page whole.
+    std::size_t items_yielded() const noexcept { return total_; }
+
+    /// The failure, or null.
+    const pagination::error* error() const noexcept { return error_ ? &*error_ : nullptr; }
+
+    /// Where the next run should begin: boto3's token after a run MaxItems ended; empty after the
+    /// listing ended; otherwise the first item not yet handed to the consumer.
+    std::optional<std::string> resume_token() const {
+        if (status_ == run_status::finished || status_ == run_status::failed) {
+            return final_token_;
+        }
+        return position();
+    }
+
+private:
+    enum class page_outcome { more, complete, max_items_reached, truncated, repeated, cycle };
+
+    static std::string canonical(const token_map& tokens) {
+        std::string text;
+        detail::dump(token_value(tokens), text);
+        return text;
+    }
+
+    static std::string encode_at(const token_map& tokens, std::size_t amount, bool force_amount) {
+        if (amount == 0 && !force_amount) {
+            return encode_resume_token(tokens, std::nullopt);
+        }
+        return encode_resume_token(tokens, amount);
+    }
+
+    std::optional<std::string> position() const {
+        if (status_ == run_status::send_request) {
+            return encode_at(current_, skip_, false);
+        }
+        if (handed_ == page_items_ && !trimmed_) {
+            switch (outcome_) {
+            case page_outcome::complete: return std::nullopt;
+            case page_outcome::more:
+            case page_outcome::max_items_reached: return encode_resume_token(next_, std::nullopt);
+            default: break;
+            }
+        }
+        return encode_at(current_, page_skip_ + handed_, trimmed_);
+    }
+
+    void write_tokens(const token_map& tokens) {
+        for (std::size_t i = 0; i < traits::token_count; ++i) {
+            const token_field& field = TokenPolicy::input_tokens[i];
+            const token_value* value = nullptr;
+            for (const auto& entry : tokens) {
+                if (entry.first == field.name) {
+                    value = &entry.second;
+                }
+            }
+            if (value == nullptr || value->is_null() || (value->is_string() && value->as_string() == "None")) {
+                TokenPolicy::write_token(request_, i, token_value());
+            } else {
+                TokenPolicy::write_token(request_, i, *value);
+            }
+        }
+    }
+
+    void read_tokens(const page_type& page) {
+        next_.clear();
+        bool more = true;
+        if constexpr (traits::has_more_results_flag) {
+            more = static_cast<bool>(TokenPolicy::more_results(page));
+        }
+        if (!more) {
+            return;
+        }
+        for (std::size_t i = 0; i < traits::token_count; ++i) {
+            token_value value = TokenPolicy::read_token(page, i);
+            if (value.is_empty_token()) {
+                value = token_value();
+            }
+            next_.emplace_back(std::string(TokenPolicy::input_tokens[i].name), std::move(value));
+        }
+    }
+
+    bool next_is_empty() const noexcept {
+        return std::all_of(next_.begin(), next_.end(), [](const auto& entry) { return entry.second.is_null(); });
+    }
+
+    void remember(const token_map& tokens) {
+        if (detect_cycles_) {
+            seen_.insert(canonical(tokens));
+        }
+    }
+
+    void advance() {
+        write_tokens(next_);
+        previous_ = next_;
+        has_previous_ = true;
+        current_ = std::move(next_);
+        next_.clear();
+        remember(current_);
+        status_ = run_status::send_request;
+    }
+
+    void finish() {
+        final_token_ = position();
+        status_ = run_status::finished;
+    }
+
+    void fail(pagination::error e) {
+        final_token_ = position();
+        error_ = std::move(e);
+        status_ = run_status::failed;
+    }
+
+    void fail_before_start(pagination::error e, const std::optional<std::string>& starting_token) {
+        final_token_ = starting_token ? starting_token : position();
+        error_ = std::move(e);
+        status_ = run_status::failed;
+    }
+
+    request_type request_;
+    std::optional<std::size_t> max_items_;
+    repeated_token_action on_repeated_;
+    bool detect_cycles_;
+    run_status status_ = run_status::send_request;
+    bool has_starting_token_ = false;
+    bool first_request_ = true;
+    token_map current_;   // the tokens request() carries
+    token_map previous_;  // the tokens the previous page returned
+    bool has_previous_ = false;
+    token_map next_;      // the tokens the ready page returned
+    std::size_t skip_ = 0;       // items to drop from the next page
+    std::size_t page_skip_ = 0;  // items dropped from the ready page
+    std::size_t page_items_ = 0;
+    std::size_t handed_ = 0;
+    std::size_t total_ = 0;
+    bool trimmed_ = false;
+    page_outcome outcome_ = page_outcome::more;
+    std::optional<std::string> final_token_;
+    std::optional<pagination::error> error_;
+    std::unordered_set<std::string> seen_;
+};
+
+} // namespace pagination
+
+#endif // PAGINATION_RUN_STATE_HPP
+// #include <pagination/paginator.hpp>
+#ifndef PAGINATION_PAGINATOR_HPP
+#define PAGINATION_PAGINATOR_HPP
+
+// The blocking driver: a paginator owns the fetcher and one run_state, and offers the run as two
+// lazy, single-pass input ranges (pages and items) that fetch a page only when iteration reaches it.
+
+// #include <pagination/config.hpp>
+// #include <pagination/detail/fetch_result.hpp>
+#ifndef PAGINATION_DETAIL_FETCH_RESULT_HPP
+#define PAGINATION_DETAIL_FETCH_RESULT_HPP
+
+// What a fetcher may return: the page itself, an expected-like value (has_value/value/error),
+// or an AWS SDK for C++ Outcome (IsSuccess/GetResult/GetError).
+
+// #include <pagination/error.hpp>
+
+#include <type_traits>
+#include <utility>
+
+namespace pagination {
+namespace detail {
+
+template <class R, class = void>
+struct is_expected_like : std::false_type {};
+template <class R>
+struct is_expected_like<R, std::void_t<decltype(static_cast<bool>(std::declval<const R&>().has_value())),
+                                       decltype(std::declval<R&&>().value()), decltype(std::declval<const R&>().error())>>
+    : std::true_type {};
+
+template <class R, class = void>
+struct is_aws_outcome : std::false_type {};
+template <class R>
+struct is_aws_outcome<R, std::void_t<decltype(static_cast<bool>(std::declval<const R&>().IsSuccess())),
+                                     decltype(std::declval<R&>().GetResult()), decltype(std::declval<const R&>().GetError())>>
+    : std::true_type {};
+
+template <class R, class = void>
+struct has_result_with_ownership : std::false_type {};
+template <class R>
+struct has_result_with_ownership<R, std::void_t<decltype(std::declval<R&>().GetResultWithOwnership())>>
+    : std::true_type {};
+
+/// Which of the three forms a fetcher's return type R is, for pages of type Page.
+template <class R, class Page>
+struct fetch_result_traits {
+    static constexpr bool is_page = std::is_same_v<std::decay_t<R>, Page>;
+    static constexpr bool is_expected = !is_page && is_expected_like<R>::value;
+    static constexpr bool is_outcome = !is_page && !is_expected && is_aws_outcome<R>::value;
+    static_assert(is_page || is_expected || is_outcome,
+                  "the fetcher must return the TokenPolicy's page_type, an expected-like value "
+                  "(has_value()/value()/error()) of it, or an AWS SDK for C++ Outcome (IsSuccess()/GetResult()/GetError())");
+
+    static bool ok(const R& r) {
+        if constexpr (is_page) {
+            return true;
+        } else if constexpr (is_expected) {
+            return static_cast<bool>(r.has_value());
+        } else {
+            return static_cast<bool>(r.IsSuccess());
+        }
+    }
+
+    /// Moves the page out of a successful result.
+    static Page take(R& r) {
+        if constexpr (is_page) {
+            return Page(std::move(r));
+        } else if constexpr (is_expected) {
+            return Page(std::move(r).value());
+        } else if constexpr (has_result_with_ownership<R>::value) {
+            return Page(r.GetResultWithOwnership());
+        } else {
+            return Page(std::move(r.GetResult()));
+        }
+    }
+
+    /// The error of a failed result, with the fetcher's error value inside.
+    static pagination::error failure(const R& r) {
+        if constexpr (is_expected) {
+            return pagination::error::from_fetcher_error(r.error());
+        } else if constexpr (is_outcome) {
+            return pagination::error::from_fetcher_error(r.GetError());
+        } else {
+            return pagination::error(errc::fetch_failed, "fetch failed");
+        }
+    }
+};
+
+} // namespace detail
+} // namespace pagination
+
+#endif // PAGINATION_DETAIL_FETCH_RESULT_HPP
+// #include <pagination/error.hpp>
+// #include <pagination/pagination_config.hpp>
+// #include <pagination/policies.hpp>
+// #include <pagination/run_state.hpp>
+
+#include <cstddef>
+#include <iterator>
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <utility>
+
+namespace pagination {
+
+/// The end of a page or item range.
+struct end_sentinel {};
+
+/// Walks a paginated API: one run of the pagination contract (docs/design.md) over `Fetcher`,
+/// a callable taking `const request_type&` and returning the page, an expected-like value of it,
+/// or an AWS SDK for C++ Outcome (or throwing).
+///
+/// A paginator is one run, and its ranges refer to it: keep it alive and in place while iterating.
+template <class Fetcher, class TokenPolicy, class LimitPolicy>
+class paginator {
+    using traits = detail::policy_traits<TokenPolicy, LimitPolicy>;
+    using state_type = run_state<TokenPolicy, LimitPolicy>;
+
+public:
+    using request_type = typename traits::request_type;
+    using page_type = typename traits::page_type;
+    using list_type = typename traits::list_type;
+    using item_reference = decltype(*std::begin(std::declval<list_type&>()));
+    using item_type = std::remove_cv_t<std::remove_reference_t<item_reference>>;
+
+    class page_range;
+    class item_range;
+
+    /// Iterates the pages of the run; a page is yours to move from.
+    class page_iterator {
+    public:
+        using iterator_category = std::input_iterator_tag;
+        using iterator_concept = std::input_iterator_tag;
+        using value_type = page_type;
+        using difference_type = std::ptrdiff_t;
+        using pointer = page_type*;
+        using reference = page_type&;
+
+        page_iterator() = default;
+        reference operator*() const { return owner_->hand_page(); }
+        pointer operator->() const { return &owner_->hand_page(); }
+        page_iterator& operator++() {
+            owner_->next_page();
+            return *this;
+        }
+        void operator++(int) { ++*this; }
+        friend bool operator==(const page_iterator& it, end_sentinel) noexcept { return it.at_end(); }
+        friend bool operator==(end_sentinel, const page_iterator& it) noexcept { return it.at_end(); }
+        friend bool operator!=(const page_iterator& it, end_sentinel) noexcept { return !it.at_end(); }
+        friend bool operator!=(end_sentinel, const page_iterator& it) noexcept { return !it.at_end(); }
+
+    private:
+        friend class page_range;
+        explicit page_iterator(paginator* owner) : owner_(owner) {}
+        bool at_end() const noexcept { return owner_ == nullptr || owner_->at_end(); }
+        paginator* owner_ = nullptr;
+    };
+
+    /// Iterates the items of the primary result list across pages.
+    class item_iterator {
+    public:
+        using iterator_category = std::input_iterator_tag;
+        using iterator_concept = std::input_iterator_tag;
+        using value_type = item_type;
+        using difference_type = std::ptrdiff_t;
+        using pointer = std::remove_reference_t<item_reference>*;
+        using reference = item_reference;
+
+        item_iterator() = default;
+        reference operator*() const { return owner_->hand_item(); }
+        pointer operator->() const { return &owner_->hand_item(); }
+        item_iterator& operator++() {
+            owner_->next_item();
+            return *this;
+        }
+        void operator++(int) { ++*this; }
+        friend bool operator==(const item_iterator& it, end_sentinel) noexcept { return it.at_end(); }
+        friend bool operator==(end_sentinel, const item_iterator& it) noexcept { return it.at_end(); }
+        friend bool operator!=(const item_iterator& it, end_sentinel) noexcept { return !it.at_end(); }
+        friend bool operator!=(end_sentinel, const item_iterator& it) noexcept { return !it.at_end(); }
+
+    private:
+        friend class item_range;
+        explicit item_iterator(paginator* owner) : owner_(owner) {}
+        bool at_end() const noexcept { return owner_ == nullptr || owner_->at_end(); }
+        paginator* owner_ = nullptr;
+    };
+
+    /// The pages of the run, as a single-pass input range. begin() fetches the first page (or
+    /// continues where an earlier iteration stopped).
+    class page_range {
+    public:
+        page_iterator begin() const {
+            owner_->begin_pages();
+            return page_iterator(owner_);
+        }
+        end_sentinel end() const noexcept { return {}; }
+
+    private:
+        friend class paginator;
+        explicit page_range(paginator* owner) : owner_(owner) {}
+        paginator* owner_;
+    };
+
+    /// The items of the run, as a single-pass input range.
+    class item_range {
+    public:
+        item_iterator begin() const {
+            owner_->begin_items();
+            return item_iterator(owner_);
+        }
+        end_sentinel end() const noexcept { return {}; }
+
+    private:
+        friend class paginator;
+        explicit item_range(paginator* owner) : owner_(owner) {}
+        paginator* owner_;
+    };
+
+    /// Prepares a run; nothing is fetched until iteration begins. A rejected starting token or
+    /// page size is reported when iteration begins (thrown, or by error()).
+    paginator(Fetcher fetcher, request_type request, const pagination_config& config = {},
+              const paginator_options& options = {})
+        : fetcher_(std::move(fetcher)), state_(std::move(request), config, options) {}
+
+    paginator(paginator&& other) noexcept(std::is_nothrow_move_constructible_v<Fetcher> &&
+                                          std::is_nothrow_move_constructible_v<state_type> &&
+                                          std::is_nothrow_move_constructible_v<page_type>)
+        : fetcher_(std::move(other.fetcher_)),
+          state_(std::move(other.state_)),
+          page_(std::move(other.page_)),
+          item_index_(other.item_index_),
+          page_handed_(other.page_handed_),
+          resume_override_(std::move(other.resume_override_)) {
+        reseat_cursor();
+    }
+    paginator& operator=(paginator&&) = delete;
+    paginator(const paginator&) = delete;
+    paginator& operator=(const paginator&) = delete;
+    ~paginator() = default;
+
+    /// The pages of the run: a lazy, single-pass input range (an lvalue, so it pipes into views).
+    page_range& pages() noexcept { return pages_; }
+
+    /// The items of the primary result list, across pages: a lazy, single-pass input range.
+    item_range& items() noexcept { return items_; }
+
+    /// Where the next run should begin (a StartingToken): boto3's token after a run that MaxItems
+    /// ended; empty after the listing ended; after an early stop or a failure, the first item not
+    /// yet handed to the consumer.
+    std::optional<std::string> resume_token() const {
+        if (resume_override_) {
+            return *resume_override_;
+        }
+        return state_.resume_token();
+    }
+
+    /// The failure that ended the run, or null. Without exceptions, check it after iterating.
+    const pagination::error* error() const noexcept { return state_.error(); }
+
+    /// Items handed out so far (pages count whole).
+    std::size_t items_yielded() const noexcept { return state_.items_yielded(); }
+
+    /// The whole run as one page: every item, the other fields of the first page, and the token
+    /// field set to resume_token() (what the AWS CLI prints). If a fetch fails, it throws and
+    /// resume_token() is where this run began; without exceptions it returns what it has, and
+    /// error() and resume_token() say what is missing.
+    page_type build_full_result() {
+        static_assert(traits::can_set_resume_token,
+                      "build_full_result() needs TokenPolicy::set_resume_token(page_type&, const "
+                      "std::optional<std::string>&) to write the resume token into the result");
+        std::optional<std::string> start = state_.resume_token();
+        std::optional<page_type> full;
+#if PAGINATION_EXCEPTIONS
+        try {
+#endif
+            for (auto it = pages_.begin(); it != end_sentinel{}; ++it) {
+                if (!full) {
+                    full.emplace(std::move(*it));
+                } else {
+                    append(*full, std::move(*it));
+                }
+            }
+#if PAGINATION_EXCEPTIONS
+        } catch (...) {
+            resume_override_.emplace(std::move(start));
+            throw;
+        }
+#endif
+        if (!full) {
+            if constexpr (std::is_default_constructible_v<page_type>) {
+                full.emplace();
+            } else {
+                PAGINATION_ASSERT(false && "no page and page_type is not default constructible");
+            }
+        }
+        TokenPolicy::set_resume_token(*full, resume_token());
+        return std::move(*full);
+    }
+
+    /// The run's state machine, for inspection.
+    const state_type& state() const noexcept { return state_; }
+
+private:
+    using list_iterator = decltype(std::begin(std::declval<list_type&>()));
+
+    bool at_end() const noexcept { return state_.status() != run_status::page_ready; }
+
+    void begin_pages() {
+        if (state_.status() == run_status::page_ready && page_handed_) {
+            next_page();
+            return;
+        }
+        fetch_while_needed();
+        raise_if_failed();
+    }
+
+    page_type& hand_page() {
+        page_handed_ = true;
+        state_.on_handed(state_.page_item_count());
+        return *page_;
+    }
+
+    void next_page() {
+        if (state_.status() == run_status::page_ready) {
+            state_.on_page_done();
+        }
+        fetch_while_needed();
+        raise_if_failed();
+    }
+
+    void begin_items() {
+        // An earlier loop may have stopped on an item it was handed: continue after it.
+        while (state_.status() == run_status::page_ready && item_index_ < state_.page_handed_count()) {
+            ++item_index_;
+            ++cursor_;
+        }
+        settle_items();
+        raise_if_failed();
+    }
+
+    item_reference hand_item() {
+        state_.on_handed(item_index_ + 1);
+        return *cursor_;
+    }
+
+    void next_item() {
+        ++item_index_;
+        ++cursor_;
+        state_.on_handed(item_index_);
+        settle_items();
+        raise_if_failed();
+    }
+
+    // Moves to the next item not yet handed out, past empty and finished pages.
+    void settle_items() {
+        while (true) {
+            fetch_while_needed();
+            if (state_.status() != run_status::page_ready || item_index_ < state_.page_item_count()) {
+                return;
+            }
+            state_.on_page_done();
+        }
+    }
+
+    void fetch_while_needed() {
+        while (state_.status() == run_status::send_request) {
+            fetch_one();
+        }
+    }
+
+    void fetch_one() {
+        using result_type = std::decay_t<decltype(fetcher_(state_.request()))>;
+        using result_traits = detail::fetch_result_traits<result_type, page_type>;
+#if PAGINATION_EXCEPTIONS
+        try {
+#endif
+            result_type result = fetcher_(state_.request());
+            if (!result_traits::ok(result)) {
+                state_.on_fetch_failed(result_traits::failure(result));
+                return;
+            }
+            page_.emplace(result_traits::take(result));
+#if PAGINATION_EXCEPTIONS
+        } catch (...) {
+            state_.on_fetch_failed(pagination::error::from_fetcher_exception(std::current_exception()));
+            return;
+        }
+#endif
+        state_.on_page(*page_);
+        page_handed_ = false;
+        item_index_ = 0;
+        cursor_ = std::begin(LimitPolicy::items(*page_));
+    }
+
+    void reseat_cursor() {
+        if (page_) {
+            cursor_ = std::next(std::begin(LimitPolicy::items(*page_)),
+                                static_cast<typename std::iterator_traits<list_iterator>::difference_type>(item_index_));
+        }
+    }
+
+    void raise_if_failed() const {
+#if PAGINATION_EXCEPTIONS
+        if (const pagination::error* e = state_.error()) {
+            throw_error(*e);
+        }
+#endif
+    }
+
+    static void append(page_type& full, page_type&& page) {
+        if constexpr (traits::appends_by_hook) {
+            LimitPolicy::append_page(full, std::move(page));
+        } else {
+            auto& into = LimitPolicy::items(full);
+            auto& from = LimitPolicy::items(page);
+            into.insert(into.end(), std::make_move_iterator(std::begin(from)), std::make_move_iterator(std::end(from)));
+        }
+    }
+
+    Fetcher fetcher_;
+    state_type state_;
+    std::optional<page_type> page_;
+    list_iterator cursor_{};
+    std::size_t item_index_ = 0;
+    bool page_handed_ = false;
+    std::optional<std::optional<std::string>> resume_override_;
+    page_range pages_{this};
+    item_range items_{this};
+};
+
+/// Makes a paginator, deducing the fetcher's type.
+template <class TokenPolicy, class LimitPolicy, class Fetcher>
+paginator<Fetcher, TokenPolicy, LimitPolicy> paginate(Fetcher fetcher, typename TokenPolicy::request_type request,
+                                                      const pagination_config& config = {},
+                                                      const paginator_options& options = {}) {
+    return paginator<Fetcher, TokenPolicy, LimitPolicy>(std::move(fetcher), std::move(request), config, options);
+}
+
+} // namespace pagination
+
+#endif // PAGINATION_PAGINATOR_HPP
+
+#endif // PAGINATION_PAGINATION_HPP

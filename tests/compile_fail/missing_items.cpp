@@ -1,0 +1,4 @@
+// expect: LimitPolicy must provide `static auto& items\(page_type&\)`
+#include "common.hpp"
+struct limit {};
+int main() { instantiate<good_tokens, limit>(); }
