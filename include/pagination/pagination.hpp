@@ -12,4 +12,6 @@
 #include <pagination/run_state.hpp>
 #include <pagination/paginator.hpp>
 
+#include <pagination/aws/gamelift.hpp>
+
 #endif // PAGINATION_PAGINATION_HPP

@@ -6,6 +6,7 @@
 // vector of items, an integer or string limit field). docs/design.md explains each hook.
 
 #include <pagination/config.hpp>
+#include <pagination/error.hpp>
 #include <pagination/token_codec.hpp>
 #include <pagination/token_value.hpp>
 
@@ -85,6 +86,14 @@ struct has_set_resume_token<P, Page,
                             void_t<decltype(P::set_resume_token(std::declval<Page&>(),
                                                                 std::declval<const std::optional<std::string>&>()))>>
     : std::true_type {};
+
+template <class P, class Request, class = void>
+struct has_validate_request : std::false_type {};
+template <class P, class Request>
+struct has_validate_request<
+    P, Request,
+    std::enable_if_t<std::is_convertible_v<decltype(P::validate_request(std::declval<const Request&>())),
+                                           std::optional<error>>>> : std::true_type {};
 
 template <class P, class = void>
 struct repeated_token_default {
@@ -183,6 +192,7 @@ struct policy_traits {
     static constexpr bool clears_secondary = has_clear_secondary<LimitPolicy, page_type>::value;
     static constexpr bool appends_by_hook = has_append_page<LimitPolicy, page_type>::value;
     static constexpr bool can_set_resume_token = has_set_resume_token<TokenPolicy, page_type>::value;
+    static constexpr bool validates_request = has_validate_request<TokenPolicy, request_type>::value;
     static constexpr repeated_token_action repeated_default = repeated_token_default<TokenPolicy>::value;
     static constexpr std::size_t token_count = TokenPolicy::input_tokens.size();
 

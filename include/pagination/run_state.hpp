@@ -84,6 +84,12 @@ public:
                 LimitPolicy::set_page_size(request_, *config.page_size);
             }
         }
+        if constexpr (traits::validates_request) {
+            if (std::optional<pagination::error> rejected = TokenPolicy::validate_request(request_)) {
+                fail_before_start(std::move(*rejected), config.starting_token);
+                return;
+            }
+        }
     }
 
     run_status status() const noexcept { return status_; }

@@ -1547,6 +1547,7 @@ decode_result decode_starting_token(std::string_view token, const Fields& fields
 // vector of items, an integer or string limit field). docs/design.md explains each hook.
 
 // #include <pagination/config.hpp>
+// #include <pagination/error.hpp>
 // #include <pagination/token_codec.hpp>
 // #include <pagination/token_value.hpp>
 
@@ -1626,6 +1627,14 @@ struct has_set_resume_token<P, Page,
                             void_t<decltype(P::set_resume_token(std::declval<Page&>(),
                                                                 std::declval<const std::optional<std::string>&>()))>>
     : std::true_type {};
+
+template <class P, class Request, class = void>
+struct has_validate_request : std::false_type {};
+template <class P, class Request>
+struct has_validate_request<
+    P, Request,
+    std::enable_if_t<std::is_convertible_v<decltype(P::validate_request(std::declval<const Request&>())),
+                                           std::optional<error>>>> : std::true_type {};
 
 template <class P, class = void>
 struct repeated_token_default {
@@ -1724,6 +1733,7 @@ struct policy_traits {
     static constexpr bool clears_secondary = has_clear_secondary<LimitPolicy, page_type>::value;
     static constexpr bool appends_by_hook = has_append_page<LimitPolicy, page_type>::value;
     static constexpr bool can_set_resume_token = has_set_resume_token<TokenPolicy, page_type>::value;
+    static constexpr bool validates_request = has_validate_request<TokenPolicy, request_type>::value;
     static constexpr repeated_token_action repeated_default = repeated_token_default<TokenPolicy>::value;
     static constexpr std::size_t token_count = TokenPolicy::input_tokens.size();
 
@@ -1963,6 +1973,12 @@ public:
                     return;
                 }
                 LimitPolicy::set_page_size(request_, *config.page_size);
+            }
+        }
+        if constexpr (traits::validates_request) {
+            if (std::optional<pagination::error> rejected = TokenPolicy::validate_request(request_)) {
+                fail_before_start(std::move(*rejected), config.starting_token);
+                return;
             }
         }
     }
@@ -2648,5 +2664,1000 @@ paginator<Fetcher, TokenPolicy, LimitPolicy> paginate(Fetcher fetcher, typename 
 } // namespace pagination
 
 #endif // PAGINATION_PAGINATOR_HPP
+
+// #include <pagination/aws/gamelift.hpp>
+#ifndef PAGINATION_AWS_GAMELIFT_HPP
+#define PAGINATION_AWS_GAMELIFT_HPP
+
+// Amazon GameLift DescribeGameSessions: the policies that teach the core this API, for this
+// library's own request and result types and for an AWS SDK for C++ GameLiftClient.
+
+// #include <pagination/aws/gamelift_model.hpp>
+#ifndef PAGINATION_AWS_GAMELIFT_MODEL_HPP
+#define PAGINATION_AWS_GAMELIFT_MODEL_HPP
+
+// GameLift DescribeGameSessions: the request, the result, the GameSession shape, client-side
+// validation by the service model's rules, and the AWS CLI's JSON rendering of the result.
+// Nothing here depends on the pagination core, so the model can be used (and tested) alone.
+
+#include <array>
+#include <cassert>
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace pagination {
+namespace aws {
+namespace gamelift {
+
+/// A point in time as the service reports it: UTC with millisecond precision.
+using timestamp = std::chrono::time_point<std::chrono::system_clock, std::chrono::milliseconds>;
+
+// ---------------------------------------------------------------------------------------------
+// Enumerations
+// ---------------------------------------------------------------------------------------------
+
+/// GameSessionStatus; `unknown` stands for any wire value this library does not know.
+enum class game_session_status { active, activating, terminated, terminating, error, unknown };
+
+/// GameSessionStatusReason; `unknown` stands for any wire value this library does not know.
+enum class game_session_status_reason { interrupted, triggered_on_process_terminate, force_terminated, unknown };
+
+/// PlayerSessionCreationPolicy; `unknown` stands for any wire value this library does not know.
+enum class player_session_creation_policy { accept_all, deny_all, unknown };
+
+namespace detail {
+
+// Wire names indexed by enumerator value; `unknown` is the enumerator just past the list.
+template <typename Enum>
+struct enum_wire_names;
+
+template <>
+struct enum_wire_names<game_session_status> {
+    static constexpr std::array<std::string_view, 5> names{
+        {"ACTIVE", "ACTIVATING", "TERMINATED", "TERMINATING", "ERROR"}};
+};
+
+template <>
+struct enum_wire_names<game_session_status_reason> {
+    static constexpr std::array<std::string_view, 3> names{
+        {"INTERRUPTED", "TRIGGERED_ON_PROCESS_TERMINATE", "FORCE_TERMINATED"}};
+};
+
+template <>
+struct enum_wire_names<player_session_creation_policy> {
+    static constexpr std::array<std::string_view, 2> names{{"ACCEPT_ALL", "DENY_ALL"}};
+};
+
+template <typename Enum>
+constexpr std::string_view enum_to_wire(Enum value) noexcept {
+    const auto index = static_cast<std::size_t>(value);
+    const auto& names = enum_wire_names<Enum>::names;
+    return index < names.size() ? names[index] : std::string_view{};
+}
+
+template <typename Enum>
+constexpr Enum enum_from_wire(std::string_view wire) noexcept {
+    const auto& names = enum_wire_names<Enum>::names;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (names[i] == wire) {
+            return static_cast<Enum>(i);
+        }
+    }
+    return Enum::unknown;
+}
+
+}  // namespace detail
+
+/// The wire string of a status ("ACTIVE", ...); empty for `unknown`, which has no wire form.
+constexpr std::string_view to_string(game_session_status value) noexcept {
+    return detail::enum_to_wire(value);
+}
+
+/// The wire string of a status reason ("INTERRUPTED", ...); empty for `unknown`.
+constexpr std::string_view to_string(game_session_status_reason value) noexcept {
+    return detail::enum_to_wire(value);
+}
+
+/// The wire string of a creation policy ("ACCEPT_ALL", ...); empty for `unknown`.
+constexpr std::string_view to_string(player_session_creation_policy value) noexcept {
+    return detail::enum_to_wire(value);
+}
+
+/// An enumeration value that keeps wire strings this library does not know, so that a value
+/// added to the service later survives a read and a write unchanged.
+template <typename Enum>
+class open_enum {
+public:
+    /// The `unknown` value with an empty wire string.
+    open_enum() = default;
+
+    /// A known value; implicit so that a field can be set to `game_session_status::active`.
+    open_enum(Enum value) : value_(value) {}  // NOLINT(google-explicit-constructor)
+
+    /// Reads a wire string; one this library does not know becomes `unknown` and is kept.
+    static open_enum from_wire(std::string_view wire) {
+        open_enum result(detail::enum_from_wire<Enum>(wire));
+        if (result.value_ == Enum::unknown) {
+            result.raw_ = std::string(wire);
+        }
+        return result;
+    }
+
+    /// The enumerator; `Enum::unknown` for a wire string this library does not know.
+    Enum value() const noexcept { return value_; }
+
+    /// Whether the value is one this library knows.
+    bool is_known() const noexcept { return value_ != Enum::unknown; }
+
+    /// The wire string: the known name, or the original string of an unknown value.
+    std::string_view wire() const noexcept {
+        return is_known() ? detail::enum_to_wire(value_) : std::string_view(raw_);
+    }
+
+    /// Equal when the wire strings are equal.
+    friend bool operator==(const open_enum& a, const open_enum& b) {
+        return a.value_ == b.value_ && a.raw_ == b.raw_;
+    }
+    /// Unequal when the wire strings differ.
+    friend bool operator!=(const open_enum& a, const open_enum& b) { return !(a == b); }
+    /// Compares the enumerator only: every unknown wire string equals `Enum::unknown`.
+    friend bool operator==(const open_enum& a, Enum b) noexcept { return a.value_ == b; }
+    /// Compares the enumerator only: every unknown wire string equals `Enum::unknown`.
+    friend bool operator==(Enum a, const open_enum& b) noexcept { return a == b.value_; }
+    /// Negation of the enumerator comparison.
+    friend bool operator!=(const open_enum& a, Enum b) noexcept { return a.value_ != b; }
+    /// Negation of the enumerator comparison.
+    friend bool operator!=(Enum a, const open_enum& b) noexcept { return a != b.value_; }
+
+private:
+    Enum value_ = Enum::unknown;
+    std::string raw_;  // only for unknown values
+};
+
+/// The wire string of an open value (see open_enum::wire).
+template <typename Enum>
+std::string_view to_string(const open_enum<Enum>& value) noexcept {
+    return value.wire();
+}
+
+/// Reads a wire string into an open value of `Enum`: `from_string<game_session_status>("ACTIVE")`.
+template <typename Enum>
+open_enum<Enum> from_string(std::string_view wire) {
+    return open_enum<Enum>::from_wire(wire);
+}
+
+/// Reads a GameSessionStatus wire string; unknown strings are kept.
+inline open_enum<game_session_status> parse_game_session_status(std::string_view wire) {
+    return open_enum<game_session_status>::from_wire(wire);
+}
+
+/// Reads a GameSessionStatusReason wire string; unknown strings are kept.
+inline open_enum<game_session_status_reason> parse_game_session_status_reason(std::string_view wire) {
+    return open_enum<game_session_status_reason>::from_wire(wire);
+}
+
+/// Reads a PlayerSessionCreationPolicy wire string; unknown strings are kept.
+inline open_enum<player_session_creation_policy> parse_player_session_creation_policy(std::string_view wire) {
+    return open_enum<player_session_creation_policy>::from_wire(wire);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shapes
+// ---------------------------------------------------------------------------------------------
+
+/// GameProperty: one custom key-value pair of a game session.
+struct game_property {
+    std::string key;    ///< Key
+    std::string value;  ///< Value
+};
+
+/// Member-wise equality.
+inline bool operator==(const game_property& a, const game_property& b) {
+    return a.key == b.key && a.value == b.value;
+}
+/// Member-wise inequality.
+inline bool operator!=(const game_property& a, const game_property& b) { return !(a == b); }
+
+/// GameSession. Every member the service may leave out is optional; an absent GameProperties
+/// list and an empty one are the same here.
+struct game_session {
+    std::optional<std::string> game_session_id;  ///< GameSessionId (an ARN)
+    std::optional<std::string> name;             ///< Name
+    std::optional<std::string> fleet_id;         ///< FleetId
+    std::optional<std::string> fleet_arn;        ///< FleetArn
+    std::optional<timestamp> creation_time;      ///< CreationTime
+    std::optional<timestamp> termination_time;   ///< TerminationTime
+    std::optional<int> current_player_session_count;  ///< CurrentPlayerSessionCount
+    std::optional<int> maximum_player_session_count;  ///< MaximumPlayerSessionCount
+    std::optional<open_enum<game_session_status>> status;                ///< Status
+    std::optional<open_enum<game_session_status_reason>> status_reason;  ///< StatusReason
+    std::vector<game_property> game_properties;  ///< GameProperties
+    std::optional<std::string> ip_address;       ///< IpAddress
+    std::optional<std::string> dns_name;         ///< DnsName
+    std::optional<int> port;                     ///< Port
+    /// PlayerSessionCreationPolicy
+    std::optional<open_enum<gamelift::player_session_creation_policy>> player_session_creation_policy;
+    std::optional<std::string> creator_id;         ///< CreatorId
+    std::optional<std::string> game_session_data;  ///< GameSessionData
+    std::optional<std::string> matchmaker_data;    ///< MatchmakerData
+    std::optional<std::string> location;           ///< Location
+    std::optional<std::string> compute_name;       ///< ComputeName (newer service models)
+};
+
+namespace detail {
+
+inline auto tie_members(const game_session& s) {
+    return std::tie(s.game_session_id, s.name, s.fleet_id, s.fleet_arn, s.creation_time, s.termination_time,
+                    s.current_player_session_count, s.maximum_player_session_count, s.status, s.status_reason,
+                    s.game_properties, s.ip_address, s.dns_name, s.port, s.player_session_creation_policy,
+                    s.creator_id, s.game_session_data, s.matchmaker_data, s.location, s.compute_name);
+}
+
+}  // namespace detail
+
+/// Member-wise equality.
+inline bool operator==(const game_session& a, const game_session& b) {
+    return detail::tie_members(a) == detail::tie_members(b);
+}
+/// Member-wise inequality.
+inline bool operator!=(const game_session& a, const game_session& b) { return !(a == b); }
+
+/// DescribeGameSessionsInput.
+struct describe_game_sessions_request {
+    std::optional<std::string> fleet_id;                ///< FleetId: a fleet ID or fleet ARN
+    std::optional<std::string> game_session_id;         ///< GameSessionId
+    std::optional<std::string> alias_id;                ///< AliasId: an alias ID or alias ARN
+    std::optional<std::string> location;                ///< Location: home Region or remote location
+    std::optional<game_session_status> status_filter;   ///< StatusFilter
+    std::optional<int> limit;                           ///< Limit: the page size
+    std::optional<std::string> next_token;              ///< NextToken
+};
+
+/// Member-wise equality.
+inline bool operator==(const describe_game_sessions_request& a, const describe_game_sessions_request& b) {
+    return std::tie(a.fleet_id, a.game_session_id, a.alias_id, a.location, a.status_filter, a.limit, a.next_token) ==
+           std::tie(b.fleet_id, b.game_session_id, b.alias_id, b.location, b.status_filter, b.limit, b.next_token);
+}
+/// Member-wise inequality.
+inline bool operator!=(const describe_game_sessions_request& a, const describe_game_sessions_request& b) {
+    return !(a == b);
+}
+
+/// DescribeGameSessionsOutput.
+struct describe_game_sessions_result {
+    std::vector<game_session> game_sessions;  ///< GameSessions
+    std::optional<std::string> next_token;    ///< NextToken; absent on the last page
+};
+
+/// Member-wise equality.
+inline bool operator==(const describe_game_sessions_result& a, const describe_game_sessions_result& b) {
+    return a.game_sessions == b.game_sessions && a.next_token == b.next_token;
+}
+/// Member-wise inequality.
+inline bool operator!=(const describe_game_sessions_result& a, const describe_game_sessions_result& b) {
+    return !(a == b);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Errors and outcomes
+// ---------------------------------------------------------------------------------------------
+
+/// The error codes (exception names) DescribeGameSessions can answer with.
+namespace error_codes {
+/// A request parameter is missing, malformed or inconsistent (also: a bad NextToken).
+inline constexpr std::string_view invalid_request = "InvalidRequestException";
+/// The fleet, alias, location or game session does not exist.
+inline constexpr std::string_view not_found = "NotFoundException";
+/// The caller may not perform the request.
+inline constexpr std::string_view unauthorized = "UnauthorizedException";
+/// The alias has a TERMINAL routing strategy, so it leads to no fleet.
+inline constexpr std::string_view terminal_routing_strategy = "TerminalRoutingStrategyException";
+/// The operation is not supported in the Region of the endpoint.
+inline constexpr std::string_view unsupported_region = "UnsupportedRegionException";
+/// The service failed; the request may be retried.
+inline constexpr std::string_view internal_service = "InternalServiceException";
+/// The request rate was exceeded; the request may be retried after backing off.
+inline constexpr std::string_view throttling = "ThrottlingException";
+}  // namespace error_codes
+
+/// An error answer of the service: its exception name and message.
+struct service_error {
+    std::string code;     ///< Exception name, such as "InvalidRequestException"
+    std::string message;  ///< Human-readable message
+
+    /// Whether repeating the same request may succeed (throttling and internal failures).
+    bool retryable() const noexcept {
+        return code == error_codes::throttling || code == error_codes::internal_service;
+    }
+    /// Whether the error asks the caller to slow down.
+    bool throttling() const noexcept { return code == error_codes::throttling; }
+};
+
+/// Member-wise equality.
+inline bool operator==(const service_error& a, const service_error& b) {
+    return a.code == b.code && a.message == b.message;
+}
+/// Member-wise inequality.
+inline bool operator!=(const service_error& a, const service_error& b) { return !(a == b); }
+
+/// Either a value or a service_error, in the manner of std::expected (which C++17 lacks).
+template <typename T>
+class service_outcome {
+public:
+    /// A successful outcome.
+    service_outcome(const T& value) : state_(std::in_place_index<0>, value) {}  // NOLINT
+    /// A successful outcome.
+    service_outcome(T&& value) : state_(std::in_place_index<0>, std::move(value)) {}  // NOLINT
+    /// A failed outcome.
+    service_outcome(service_error error) : state_(std::in_place_index<1>, std::move(error)) {}  // NOLINT
+
+    /// Whether the outcome holds a value.
+    bool has_value() const noexcept { return state_.index() == 0; }
+    /// Whether the outcome holds a value.
+    explicit operator bool() const noexcept { return has_value(); }
+
+    /// The value; only when has_value().
+    T& value() & {
+        assert(has_value());
+        return *std::get_if<0>(&state_);
+    }
+    /// The value; only when has_value().
+    const T& value() const& {
+        assert(has_value());
+        return *std::get_if<0>(&state_);
+    }
+    /// The value, moved out; only when has_value().
+    T&& value() && {
+        assert(has_value());
+        return std::move(*std::get_if<0>(&state_));
+    }
+
+    /// The error; only when !has_value().
+    service_error& error() & {
+        assert(!has_value());
+        return *std::get_if<1>(&state_);
+    }
+    /// The error; only when !has_value().
+    const service_error& error() const& {
+        assert(!has_value());
+        return *std::get_if<1>(&state_);
+    }
+    /// The error, moved out; only when !has_value().
+    service_error&& error() && {
+        assert(!has_value());
+        return std::move(*std::get_if<1>(&state_));
+    }
+
+private:
+    std::variant<T, service_error> state_;
+};
+
+/// What a DescribeGameSessions call gives: a page of results or a service error.
+using describe_game_sessions_outcome = service_outcome<describe_game_sessions_result>;
+
+// ---------------------------------------------------------------------------------------------
+// Validation
+// ---------------------------------------------------------------------------------------------
+
+/// Lengths of the service model (FleetIdOrArn, ArnStringModel, LocationStringModel,
+/// NonZeroAndMaxString); see docs/gamelift.md for where each comes from.
+namespace limits {
+/// FleetId (fleet ID or ARN): at most 512 characters.
+inline constexpr std::size_t fleet_id_max_length = 512;
+/// GameSessionId: at most 256 characters (the DescribeGameSessions reference; newer models say 512).
+inline constexpr std::size_t game_session_id_max_length = 256;
+/// Location: at most 64 characters.
+inline constexpr std::size_t location_max_length = 64;
+/// NextToken: at most 1024 characters.
+inline constexpr std::size_t next_token_max_length = 1024;
+}  // namespace limits
+
+/// Why a request was refused before it was sent: the parameter (by its wire name) and the rule.
+struct validation_error {
+    std::string field;    ///< Wire name of the parameter, such as "FleetId"
+    std::string message;  ///< Names the parameter and the rule it breaks
+};
+
+/// Member-wise equality.
+inline bool operator==(const validation_error& a, const validation_error& b) {
+    return a.field == b.field && a.message == b.message;
+}
+/// Member-wise inequality.
+inline bool operator!=(const validation_error& a, const validation_error& b) { return !(a == b); }
+
+namespace detail {
+
+constexpr bool is_lower(char c) noexcept { return c >= 'a' && c <= 'z'; }
+constexpr bool is_alnum(char c) noexcept {
+    return is_lower(c) || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+constexpr bool is_space(char c) noexcept {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+inline bool all_of(std::string_view s, bool (*pred)(char) noexcept) noexcept {
+    for (const char c : s) {
+        if (!pred(c)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+constexpr bool is_id_char(char c) noexcept { return is_alnum(c) || c == '-'; }
+constexpr bool is_arn_string_char(char c) noexcept { return is_alnum(c) || c == ':' || c == '/' || c == '-'; }
+constexpr bool is_not_space(char c) noexcept { return !is_space(c); }
+
+inline bool starts_with(std::string_view s, std::string_view prefix) noexcept {
+    return s.size() >= prefix.size() && s.substr(0, prefix.size()) == prefix;
+}
+inline bool ends_with(std::string_view s, std::string_view suffix) noexcept {
+    return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// `[a-z]*fleet-[a-zA-Z0-9-]+`, the whole string (FleetId).
+inline bool is_fleet_id(std::string_view s) noexcept {
+    std::size_t run = 0;
+    while (run < s.size() && is_lower(s[run])) {
+        ++run;
+    }
+    if (run >= s.size() || s[run] != '-' || !ends_with(s.substr(0, run), "fleet")) {
+        return false;
+    }
+    const std::string_view rest = s.substr(run + 1);
+    return !rest.empty() && all_of(rest, is_id_char);
+}
+
+// `arn:.*:[a-z]*fleet/` followed by a fleet ID, the whole string (the ARN half of FleetIdOrArn).
+inline bool is_fleet_arn(std::string_view s) noexcept {
+    if (!starts_with(s, "arn:")) {
+        return false;
+    }
+    const std::size_t slash = s.rfind('/');
+    if (slash == std::string_view::npos || !is_fleet_id(s.substr(slash + 1))) {
+        return false;
+    }
+    const std::string_view head = s.substr(0, slash);
+    const std::size_t colon = head.rfind(':');
+    if (colon == std::string_view::npos || colon < 4) {
+        return false;
+    }
+    const std::string_view type = head.substr(colon + 1);
+    return ends_with(type, "fleet") && all_of(type, is_lower);
+}
+
+// `alias-\S+` or `arn:.*:alias/alias-\S+` (AliasIdOrArn), with no whitespace anywhere.
+inline bool is_alias_id_or_arn(std::string_view s) noexcept {
+    if (s.empty() || !all_of(s, is_not_space)) {
+        return false;
+    }
+    if (starts_with(s, "alias-")) {
+        return s.size() > 6;
+    }
+    if (!starts_with(s, "arn:")) {
+        return false;
+    }
+    constexpr std::string_view marker = ":alias/alias-";
+    const std::size_t at = s.rfind(marker);
+    return at != std::string_view::npos && at >= 4 && at + marker.size() < s.size();
+}
+
+inline std::string quoted_excerpt(std::string_view s) {
+    constexpr std::size_t max_shown = 64;
+    std::string out = "'";
+    out.append(s.substr(0, max_shown));
+    if (s.size() > max_shown) {
+        out += "...";
+    }
+    out += "'";
+    return out;
+}
+
+inline validation_error length_error(std::string_view field, std::size_t max, std::size_t got) {
+    return {std::string(field), std::string(field) + " must be 1 to " + std::to_string(max) +
+                                    " characters long (got " + std::to_string(got) + ")"};
+}
+
+}  // namespace detail
+
+/// Checks a request against the service model's rules, so that a bad request fails before it
+/// is sent. Returns the first broken rule, or nothing when the request is valid.
+inline std::optional<validation_error> validate(const describe_game_sessions_request& request) {
+    if (!request.fleet_id && !request.alias_id && !request.game_session_id) {
+        return validation_error{"FleetId|AliasId|GameSessionId",
+                                "one of FleetId, AliasId or GameSessionId is required"};
+    }
+    if (request.fleet_id) {
+        const std::string& v = *request.fleet_id;
+        if (v.empty() || v.size() > limits::fleet_id_max_length) {
+            return detail::length_error("FleetId", limits::fleet_id_max_length, v.size());
+        }
+        if (!detail::is_fleet_id(v) && !detail::is_fleet_arn(v)) {
+            return validation_error{"FleetId",
+                                    "FleetId must be a fleet ID (fleet-<id>) or a fleet ARN "
+                                    "(arn:aws:gamelift:<region>:<account>:fleet/fleet-<id>); got " +
+                                        detail::quoted_excerpt(v)};
+        }
+    }
+    if (request.game_session_id) {
+        const std::string& v = *request.game_session_id;
+        if (v.empty() || v.size() > limits::game_session_id_max_length) {
+            return detail::length_error("GameSessionId", limits::game_session_id_max_length, v.size());
+        }
+        if (!detail::all_of(v, detail::is_arn_string_char)) {
+            return validation_error{"GameSessionId",
+                                    "GameSessionId may contain only letters, digits, ':', '/' and '-'; got " +
+                                        detail::quoted_excerpt(v)};
+        }
+    }
+    if (request.alias_id) {
+        const std::string& v = *request.alias_id;
+        if (!detail::is_alias_id_or_arn(v)) {
+            return validation_error{"AliasId",
+                                    "AliasId must be an alias ID (alias-<id>) or an alias ARN "
+                                    "(arn:aws:gamelift:<region>:<account>:alias/alias-<id>) without whitespace; got " +
+                                        detail::quoted_excerpt(v)};
+        }
+    }
+    if (request.location) {
+        const std::string& v = *request.location;
+        if (v.empty() || v.size() > limits::location_max_length) {
+            return detail::length_error("Location", limits::location_max_length, v.size());
+        }
+        if (!detail::all_of(v, detail::is_id_char)) {
+            return validation_error{"Location", "Location may contain only letters, digits and '-' (a Region "
+                                                "code such as us-west-2); got " +
+                                                    detail::quoted_excerpt(v)};
+        }
+    }
+    if (request.status_filter) {
+        const game_session_status s = *request.status_filter;
+        if (s == game_session_status::error || s == game_session_status::unknown) {
+            const std::string_view got = to_string(s);
+            return validation_error{"StatusFilter",
+                                    "StatusFilter must be one of ACTIVE, TERMINATED, ACTIVATING, TERMINATING; got " +
+                                        (got.empty() ? std::string("an unknown status")
+                                                     : detail::quoted_excerpt(got))};
+        }
+    }
+    if (request.limit && *request.limit < 1) {
+        return validation_error{"Limit", "Limit must be at least 1; got " + std::to_string(*request.limit)};
+    }
+    if (request.next_token) {
+        const std::string& v = *request.next_token;
+        if (v.empty() || v.size() > limits::next_token_max_length) {
+            return detail::length_error("NextToken", limits::next_token_max_length, v.size());
+        }
+    }
+    return std::nullopt;
+}
+
+/// The InvalidRequestException the service answers a request with when it breaks `error`'s rule.
+inline service_error to_service_error(const validation_error& error) {
+    return {std::string(error_codes::invalid_request), error.message};
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output as the AWS CLI prints it
+// ---------------------------------------------------------------------------------------------
+
+namespace detail {
+
+inline void append_padded(std::string& out, std::int64_t value, int width) {
+    std::string digits = std::to_string(value < 0 ? -value : value);
+    if (value < 0) {
+        out += '-';
+    }
+    for (auto n = static_cast<int>(digits.size()); n < width; ++n) {
+        out += '0';
+    }
+    out += digits;
+}
+
+constexpr bool is_leap_year(std::int64_t year) noexcept {
+    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+constexpr std::int64_t floor_div(std::int64_t a, std::int64_t b) noexcept {
+    return a / b - ((a % b != 0 && ((a < 0) != (b < 0))) ? 1 : 0);
+}
+
+inline void indent(std::string& out, int level) {
+    out.append(static_cast<std::size_t>(level > 0 ? level : 0) * 4, ' ');
+}
+
+}  // namespace detail
+
+/// A timestamp as the AWS CLI prints it by default (cli_timestamp_format iso8601, which is
+/// Python's datetime.isoformat()): "2024-01-02T03:04:05.678000+00:00", and without the
+/// fraction when the milliseconds are zero. Always UTC; the CLI uses the machine's offset.
+inline std::string format_iso8601(timestamp t) {
+    constexpr std::int64_t ms_per_day = 86'400'000;
+    constexpr std::int64_t days_per_400_years = 146'097;  // the Gregorian calendar repeats every 400 years
+    const auto ms = static_cast<std::int64_t>(t.time_since_epoch().count());
+    std::int64_t days = detail::floor_div(ms, ms_per_day);
+    const std::int64_t ms_of_day = ms - days * ms_per_day;
+
+    const std::int64_t cycles = detail::floor_div(days, days_per_400_years);
+    days -= cycles * days_per_400_years;
+    std::int64_t year = 1970 + 400 * cycles;
+    for (;;) {
+        const std::int64_t in_year = detail::is_leap_year(year) ? 366 : 365;
+        if (days < in_year) {
+            break;
+        }
+        days -= in_year;
+        ++year;
+    }
+    constexpr std::array<std::int64_t, 12> month_days{{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}};
+    std::int64_t month = 0;
+    for (; month < 11; ++month) {
+        const std::int64_t len =
+            month_days[static_cast<std::size_t>(month)] + ((month == 1 && detail::is_leap_year(year)) ? 1 : 0);
+        if (days < len) {
+            break;
+        }
+        days -= len;
+    }
+
+    std::string out;
+    out.reserve(32);
+    detail::append_padded(out, year, 4);
+    out += '-';
+    detail::append_padded(out, month + 1, 2);
+    out += '-';
+    detail::append_padded(out, days + 1, 2);
+    out += 'T';
+    detail::append_padded(out, ms_of_day / 3'600'000, 2);
+    out += ':';
+    detail::append_padded(out, ms_of_day / 60'000 % 60, 2);
+    out += ':';
+    detail::append_padded(out, ms_of_day / 1000 % 60, 2);
+    if (ms_of_day % 1000 != 0) {
+        out += '.';
+        detail::append_padded(out, ms_of_day % 1000 * 1000, 6);
+    }
+    out += "+00:00";
+    return out;
+}
+
+/// Appends `text` as a JSON string the way the AWS CLI writes it (json.dumps with
+/// ensure_ascii=False): quotes, backslashes and control characters escaped, the rest as is.
+inline void write_json_string(std::string& out, std::string_view text) {
+    constexpr std::string_view hex = "0123456789abcdef";
+    out += '"';
+    for (const char c : text) {
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            case '\b': out += "\\b"; break;
+            case '\f': out += "\\f"; break;
+            default: {
+                const auto byte = static_cast<unsigned char>(c);
+                if (byte < 0x20) {
+                    out += "\\u00";
+                    out += hex[byte >> 4];
+                    out += hex[byte & 0x0F];
+                } else {
+                    out += c;
+                }
+            }
+        }
+    }
+    out += '"';
+}
+
+/// Appends one GameProperty as the CLI prints it. The opening brace goes at the current end of
+/// `out`; members are indented by 4 spaces per level below `indent_level`.
+inline void write_json(std::string& out, const game_property& property, int indent_level) {
+    out += "{\n";
+    detail::indent(out, indent_level + 1);
+    out += "\"Key\": ";
+    write_json_string(out, property.key);
+    out += ",\n";
+    detail::indent(out, indent_level + 1);
+    out += "\"Value\": ";
+    write_json_string(out, property.value);
+    out += '\n';
+    detail::indent(out, indent_level);
+    out += '}';
+}
+
+/// Appends one GameSession as `aws gamelift describe-game-sessions` prints it (JSON output,
+/// members in the service model's order, absent members left out). The opening brace goes at
+/// the current end of `out`; members are indented by 4 spaces per level below `indent_level`.
+inline void write_json(std::string& out, const game_session& session, int indent_level) {
+    bool first = true;
+    const auto put_key = [&](std::string_view name) {
+        out += first ? "\n" : ",\n";
+        first = false;
+        detail::indent(out, indent_level + 1);
+        write_json_string(out, name);
+        out += ": ";
+    };
+    const auto put_text = [&](std::string_view name, const std::optional<std::string>& value) {
+        if (value) {
+            put_key(name);
+            write_json_string(out, *value);
+        }
+    };
+    const auto put_number = [&](std::string_view name, const std::optional<int>& value) {
+        if (value) {
+            put_key(name);
+            out += std::to_string(*value);
+        }
+    };
+    const auto put_time = [&](std::string_view name, const std::optional<timestamp>& value) {
+        if (value) {
+            put_key(name);
+            write_json_string(out, format_iso8601(*value));
+        }
+    };
+    const auto put_enum = [&](std::string_view name, const auto& value) {
+        if (value) {
+            put_key(name);
+            write_json_string(out, value->wire());
+        }
+    };
+
+    out += '{';
+    put_text("GameSessionId", session.game_session_id);
+    put_text("Name", session.name);
+    put_text("FleetId", session.fleet_id);
+    put_text("FleetArn", session.fleet_arn);
+    put_time("CreationTime", session.creation_time);
+    put_time("TerminationTime", session.termination_time);
+    put_number("CurrentPlayerSessionCount", session.current_player_session_count);
+    put_number("MaximumPlayerSessionCount", session.maximum_player_session_count);
+    put_enum("Status", session.status);
+    put_enum("StatusReason", session.status_reason);
+    put_key("GameProperties");
+    if (session.game_properties.empty()) {
+        out += "[]";
+    } else {
+        out += '[';
+        for (std::size_t i = 0; i < session.game_properties.size(); ++i) {
+            out += i == 0 ? "\n" : ",\n";
+            detail::indent(out, indent_level + 2);
+            write_json(out, session.game_properties[i], indent_level + 2);
+        }
+        out += '\n';
+        detail::indent(out, indent_level + 1);
+        out += ']';
+    }
+    put_text("IpAddress", session.ip_address);
+    put_text("DnsName", session.dns_name);
+    put_number("Port", session.port);
+    put_enum("PlayerSessionCreationPolicy", session.player_session_creation_policy);
+    put_text("CreatorId", session.creator_id);
+    put_text("GameSessionData", session.game_session_data);
+    put_text("MatchmakerData", session.matchmaker_data);
+    put_text("Location", session.location);
+    put_text("ComputeName", session.compute_name);
+    out += '\n';
+    detail::indent(out, indent_level);
+    out += '}';
+}
+
+/// Appends a whole DescribeGameSessions result as the CLI prints one page of it:
+/// {"GameSessions": [...], "NextToken": "..."}, NextToken left out on the last page.
+inline void write_json(std::string& out, const describe_game_sessions_result& result, int indent_level) {
+    out += "{\n";
+    detail::indent(out, indent_level + 1);
+    out += "\"GameSessions\": ";
+    if (result.game_sessions.empty()) {
+        out += "[]";
+    } else {
+        out += '[';
+        for (std::size_t i = 0; i < result.game_sessions.size(); ++i) {
+            out += i == 0 ? "\n" : ",\n";
+            detail::indent(out, indent_level + 2);
+            write_json(out, result.game_sessions[i], indent_level + 2);
+        }
+        out += '\n';
+        detail::indent(out, indent_level + 1);
+        out += ']';
+    }
+    if (result.next_token) {
+        out += ",\n";
+        detail::indent(out, indent_level + 1);
+        out += "\"NextToken\": ";
+        write_json_string(out, *result.next_token);
+    }
+    out += '\n';
+    detail::indent(out, indent_level);
+    out += '}';
+}
+
+}  // namespace gamelift
+}  // namespace aws
+}  // namespace pagination
+
+#endif  // PAGINATION_AWS_GAMELIFT_MODEL_HPP
+// #include <pagination/error.hpp>
+// #include <pagination/pagination_config.hpp>
+// #include <pagination/paginator.hpp>
+// #include <pagination/token_codec.hpp>
+// #include <pagination/token_value.hpp>
+
+#include <array>
+#include <climits>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+namespace pagination {
+namespace aws {
+namespace gamelift {
+
+/// DescribeGameSessions' one input token, NextToken (the output token has the same name).
+inline constexpr token_field next_token_field{"NextToken"};
+
+/// Tokens of DescribeGameSessions, for describe_game_sessions_request / _result.
+struct describe_game_sessions_tokens {
+    using request_type = describe_game_sessions_request;
+    using page_type = describe_game_sessions_result;
+    static constexpr std::array<token_field, 1> input_tokens{{next_token_field}};
+
+    static token_value read_token(const page_type& page, std::size_t) { return token_value(page.next_token); }
+    static void write_token(request_type& request, std::size_t, const token_value& value) {
+        assign_token(request.next_token, value);
+    }
+    static void set_resume_token(page_type& page, const std::optional<std::string>& token) { page.next_token = token; }
+
+    /// The service's rules, checked on the first request before it is sent.
+    static std::optional<error> validate_request(const request_type& request) {
+        if (std::optional<validation_error> rejected = validate(request)) {
+            return error(errc::invalid_request, "invalid DescribeGameSessions request: " + rejected->message);
+        }
+        return std::nullopt;
+    }
+};
+
+/// Limit and result list of DescribeGameSessions: `Limit` (an integer), `GameSessions`.
+struct describe_game_sessions_limit {
+    static constexpr std::size_t max_page_size = static_cast<std::size_t>(INT_MAX);
+    static std::vector<game_session>& items(describe_game_sessions_result& page) { return page.game_sessions; }
+    static void set_page_size(describe_game_sessions_request& request, std::size_t size) {
+        request.limit = static_cast<int>(size);
+    }
+};
+
+/// The paginator of DescribeGameSessions over a fetcher.
+template <class Fetcher>
+using describe_game_sessions_paginator = paginator<Fetcher, describe_game_sessions_tokens, describe_game_sessions_limit>;
+
+/// Paginates DescribeGameSessions: `fetcher` takes a `const describe_game_sessions_request&` and
+/// returns a describe_game_sessions_result, an expected-like value of it (such as
+/// describe_game_sessions_outcome), or throws. The request is validated before anything is sent.
+template <class Fetcher>
+describe_game_sessions_paginator<Fetcher> describe_game_sessions(Fetcher fetcher, describe_game_sessions_request request,
+                                                                 const pagination_config& config = {},
+                                                                 const paginator_options& options = {}) {
+    return describe_game_sessions_paginator<Fetcher>(std::move(fetcher), std::move(request), config, options);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The AWS SDK for C++: a GameLiftClient and its Model types, used through their public names
+// only, so that this header neither includes nor requires the SDK.
+// ---------------------------------------------------------------------------------------------
+
+namespace detail {
+
+template <class S>
+std::string to_std_string(const S& s) {
+    return std::string(s.c_str(), s.size());
+}
+
+// A copy of an SDK request without its NextToken (the SDK has no way to unset one field).
+template <class SdkRequest>
+SdkRequest without_next_token(const SdkRequest& r) {
+    SdkRequest fresh;
+    if (r.FleetIdHasBeenSet()) fresh.SetFleetId(r.GetFleetId());
+    if (r.GameSessionIdHasBeenSet()) fresh.SetGameSessionId(r.GetGameSessionId());
+    if (r.AliasIdHasBeenSet()) fresh.SetAliasId(r.GetAliasId());
+    if (r.LocationHasBeenSet()) fresh.SetLocation(r.GetLocation());
+    if (r.StatusFilterHasBeenSet()) fresh.SetStatusFilter(r.GetStatusFilter());
+    if (r.LimitHasBeenSet()) fresh.SetLimit(r.GetLimit());
+    return fresh;
+}
+
+} // namespace detail
+
+/// Tokens of DescribeGameSessions for the SDK's Model::DescribeGameSessionsRequest / Result.
+template <class SdkRequest, class SdkResult>
+struct sdk_describe_game_sessions_tokens {
+    using request_type = SdkRequest;
+    using page_type = SdkResult;
+    static constexpr std::array<token_field, 1> input_tokens{{next_token_field}};
+
+    static token_value read_token(const SdkResult& page, std::size_t) {
+        return token_value(detail::to_std_string(page.GetNextToken()));
+    }
+    static void write_token(SdkRequest& request, std::size_t, const token_value& value) {
+        if (value.is_string()) {
+            request.SetNextToken(value.as_string().c_str());
+        } else if (request.NextTokenHasBeenSet()) {
+            request = detail::without_next_token(request);
+        }
+    }
+    static void set_resume_token(SdkResult& page, const std::optional<std::string>& token) {
+        page.SetNextToken(token ? token->c_str() : "");
+    }
+};
+
+/// Limit and result list of DescribeGameSessions for the SDK's Model types.
+template <class SdkRequest, class SdkResult>
+struct sdk_describe_game_sessions_limit {
+    static constexpr std::size_t max_page_size = static_cast<std::size_t>(INT_MAX);
+    static const auto& items(SdkResult& page) { return page.GetGameSessions(); }
+    static void set_page_size(SdkRequest& request, std::size_t size) { request.SetLimit(static_cast<int>(size)); }
+    static void keep_items(SdkResult& page, std::size_t first, std::size_t count) {
+        auto sessions = page.GetGameSessions();
+        using diff = typename std::iterator_traits<decltype(sessions.begin())>::difference_type;
+        sessions.erase(sessions.begin() + static_cast<diff>(first + count), sessions.end());
+        sessions.erase(sessions.begin(), sessions.begin() + static_cast<diff>(first));
+        page.SetGameSessions(std::move(sessions));
+    }
+    static void append_page(SdkResult& into, SdkResult&& from) {
+        for (const auto& session : from.GetGameSessions()) {
+            into.AddGameSessions(session);
+        }
+    }
+};
+
+/// Calls `client.DescribeGameSessions(request)`; the client is held by reference.
+template <class Client, class SdkRequest>
+struct sdk_describe_game_sessions_fetcher {
+    const Client* client;
+    auto operator()(const SdkRequest& request) const { return client->DescribeGameSessions(request); }
+};
+
+template <class Client, class SdkRequest>
+using sdk_result_t = std::decay_t<decltype(std::declval<const Client&>().DescribeGameSessions(std::declval<const SdkRequest&>()).GetResult())>;
+
+/// The paginator of DescribeGameSessions over an SDK client.
+template <class Client, class SdkRequest>
+using sdk_describe_game_sessions_paginator =
+    paginator<sdk_describe_game_sessions_fetcher<Client, SdkRequest>,
+              sdk_describe_game_sessions_tokens<SdkRequest, sdk_result_t<Client, SdkRequest>>,
+              sdk_describe_game_sessions_limit<SdkRequest, sdk_result_t<Client, SdkRequest>>>;
+
+/// Paginates an AWS SDK for C++ GameLiftClient's DescribeGameSessions over the SDK's own types,
+/// adding MaxItems and resume tokens. The client must outlive the paginator. A NextToken already
+/// set on the request is the starting token when the config has none.
+template <class Client, class SdkRequest,
+          class = decltype(std::declval<const Client&>().DescribeGameSessions(std::declval<const SdkRequest&>()))>
+sdk_describe_game_sessions_paginator<Client, SdkRequest> describe_game_sessions(const Client& client, SdkRequest request,
+                                                                                pagination_config config = {},
+                                                                                const paginator_options& options = {}) {
+    if (request.NextTokenHasBeenSet()) {
+        if (!config.starting_token) {
+            config.starting_token = detail::to_std_string(request.GetNextToken());
+        }
+        request = detail::without_next_token(request);
+    }
+    return sdk_describe_game_sessions_paginator<Client, SdkRequest>({&client}, std::move(request), config, options);
+}
+
+} // namespace gamelift
+} // namespace aws
+} // namespace pagination
+
+#endif // PAGINATION_AWS_GAMELIFT_HPP
 
 #endif // PAGINATION_PAGINATION_HPP
