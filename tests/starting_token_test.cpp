@@ -201,3 +201,17 @@ TEST_CASE("binary values listed in boto_encoded_keys come back as bytes") {
     expect_rejected(b64(R"({"NextToken": "x", "boto_encoded_keys": [["Missing"]]})"), "boto_encoded_keys");
     expect_rejected(b64(R"({"NextToken": "x", "boto_encoded_keys": "NextToken"})"), "boto_encoded_keys");
 }
+
+TEST_CASE("a legacy truncate amount is read as Python's int() reads it: any decimal digits, white space around") {
+    auto arabic = decode_starting_token("tok___\xd9\xa3", one);  // U+0663 ARABIC-INDIC DIGIT THREE
+    REQUIRE(arabic.has_value());
+    CHECK(arabic.value().skip == 3);
+    CHECK(arabic.value().tokens[0].second == token_value("tok"));
+    auto spaced = decode_starting_token("tok___\xc2\xa0+1_2\xe3\x80\x80", one);  // NBSP, ideographic space
+    REQUIRE(spaced.has_value());
+    CHECK(spaced.value().skip == 12);
+    auto not_a_number = decode_starting_token("tok___1__2", one);
+    REQUIRE(not_a_number.has_value());
+    CHECK(not_a_number.value().skip == 0);
+    CHECK(not_a_number.value().tokens[0].second == token_value("tok___1__2"));
+}

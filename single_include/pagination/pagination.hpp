@@ -1316,43 +1316,88 @@ inline bool decode_bytes_at(token_value& root, const token_value& path, std::str
     return true;
 }
 
-// Python's int(): optional ASCII white space, an optional sign, digits with single underscores
-// between them.
-inline bool parse_python_int(std::string_view s, bool& negative, std::uint64_t& magnitude, bool& overflow) {
-    const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
-    while (!s.empty() && is_space(s.front())) {
-        s.remove_prefix(1);
+// The first code point of every run of ten Unicode decimal digits (category Nd, Unicode 14).
+inline constexpr std::uint32_t decimal_digit_zeros[] = {
+    0x30,    0x660,   0x6F0,   0x7C0,   0x966,   0x9E6,   0xA66,   0xAE6,   0xB66,   0xBE6,   0xC66,
+    0xCE6,   0xD66,   0xDE6,   0xE50,   0xED0,   0xF20,   0x1040,  0x1090,  0x17E0,  0x1810,  0x1946,
+    0x19D0,  0x1A80,  0x1A90,  0x1B50,  0x1BB0,  0x1C40,  0x1C50,  0xA620,  0xA8D0,  0xA900,  0xA9D0,
+    0xA9F0,  0xAA50,  0xABF0,  0xFF10,  0x104A0, 0x10D30, 0x11066, 0x110F0, 0x11136, 0x111D0, 0x112F0,
+    0x11450, 0x114D0, 0x11650, 0x116C0, 0x11730, 0x118E0, 0x11950, 0x11C50, 0x11D50, 0x11DA0, 0x16A60,
+    0x16AC0, 0x16B50, 0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E140, 0x1E2F0, 0x1E950, 0x1FBF0};
+
+// The white space that Python's int() skips around a number.
+inline constexpr std::uint32_t int_white_space[] = {
+    0x9,    0xA,    0xB,    0xC,    0xD,    0x20,   0x85,   0xA0,   0x1680, 0x2000, 0x2001, 0x2002, 0x2003,
+    0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000};
+
+inline int decimal_digit_value(std::uint32_t cp) noexcept {
+    for (const std::uint32_t zero : decimal_digit_zeros) {
+        if (cp >= zero && cp < zero + 10) {
+            return static_cast<int>(cp - zero);
+        }
     }
-    while (!s.empty() && is_space(s.back())) {
-        s.remove_suffix(1);
+    return -1;
+}
+
+inline bool is_int_white_space(std::uint32_t cp) noexcept {
+    for (const std::uint32_t w : int_white_space) {
+        if (cp == w) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// Python's int() on a string, as legacy tokens have always been read: white space around it, an
+// optional sign, decimal digits of any script with single underscores between them.
+inline bool parse_python_int(std::string_view s, bool& negative, std::uint64_t& magnitude, bool& overflow) {
+    std::vector<std::uint32_t> cps;
+    std::size_t i = 0;
+    std::uint32_t cp = 0;
+    while (i < s.size()) {
+        if (!next_code_point(s, i, cp)) {
+            return false;
+        }
+        cps.push_back(cp);
+    }
+    std::size_t first = 0;
+    std::size_t last = cps.size();
+    while (first < last && is_int_white_space(cps[first])) {
+        ++first;
+    }
+    while (last > first && is_int_white_space(cps[last - 1])) {
+        --last;
     }
     negative = false;
-    if (!s.empty() && (s.front() == '+' || s.front() == '-')) {
-        negative = s.front() == '-';
-        s.remove_prefix(1);
+    if (first < last && (cps[first] == '+' || cps[first] == '-')) {
+        negative = cps[first] == '-';
+        ++first;
     }
-    if (s.empty() || s.front() == '_' || s.back() == '_') {
+    if (first == last || cps[first] == '_' || cps[last - 1] == '_') {
         return false;
     }
     magnitude = 0;
     overflow = false;
-    char previous = '\0';
-    for (const char c : s) {
-        if (c == '_') {
-            if (previous == '_') {
+    bool previous_underscore = false;
+    for (std::size_t k = first; k < last; ++k) {
+        if (cps[k] == '_') {
+            if (previous_underscore) {
                 return false;
             }
-        } else if (c >= '0' && c <= '9') {
-            const auto digit = static_cast<std::uint64_t>(c - '0');
-            if (magnitude > (UINT64_MAX - digit) / 10) {
-                overflow = true;
-            } else {
-                magnitude = magnitude * 10 + digit;
-            }
-        } else {
+            previous_underscore = true;
+            continue;
+        }
+        previous_underscore = false;
+        const int d = decimal_digit_value(cps[k]);
+        if (d < 0) {
             return false;
         }
-        previous = c;
+        const auto digit = static_cast<std::uint64_t>(d);
+        if (magnitude > (UINT64_MAX - digit) / 10) {
+            overflow = true;
+        } else {
+            magnitude = magnitude * 10 + digit;
+        }
     }
     return true;
 }
