@@ -6,7 +6,7 @@
 // Nothing here depends on the pagination core, so the model can be used (and tested) alone.
 
 #include <array>
-#include <cassert>
+#include <pagination/config.hpp>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -331,33 +331,33 @@ public:
 
     /// The value; only when has_value().
     T& value() & {
-        assert(has_value());
+        PAGINATION_ASSERT(has_value());
         return *std::get_if<0>(&state_);
     }
     /// The value; only when has_value().
     const T& value() const& {
-        assert(has_value());
+        PAGINATION_ASSERT(has_value());
         return *std::get_if<0>(&state_);
     }
     /// The value, moved out; only when has_value().
     T&& value() && {
-        assert(has_value());
+        PAGINATION_ASSERT(has_value());
         return std::move(*std::get_if<0>(&state_));
     }
 
     /// The error; only when !has_value().
     service_error& error() & {
-        assert(!has_value());
+        PAGINATION_ASSERT(!has_value());
         return *std::get_if<1>(&state_);
     }
     /// The error; only when !has_value().
     const service_error& error() const& {
-        assert(!has_value());
+        PAGINATION_ASSERT(!has_value());
         return *std::get_if<1>(&state_);
     }
     /// The error, moved out; only when !has_value().
     service_error&& error() && {
-        assert(!has_value());
+        PAGINATION_ASSERT(!has_value());
         return std::move(*std::get_if<1>(&state_));
     }
 
