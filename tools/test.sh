@@ -56,3 +56,12 @@ for cxx in $compilers; do
   echo "==> [$name] test"
   ctest --test-dir "$build" --output-on-failure -j"$jobs"
 done
+
+# Further CI steps (fuzzing, consumer projects, ...): every tools/ci.d/*.sh, in name order, run with
+# the repository as working directory; each prints its own summary line and fails the run on error.
+shopt -s nullglob
+for step in tools/ci.d/*.sh; do
+  echo "==> $(basename "$step")"
+  PAGINATION_JOBS="$jobs" bash "$step"
+done
+
