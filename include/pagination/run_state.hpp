@@ -138,6 +138,7 @@ public:
         }
         total_ += n;
         page_items_ = n;
+        ++pages_received_;
         status_ = run_status::page_ready;
     }
 
@@ -179,6 +180,25 @@ public:
             return;
         }
     }
+
+    /// While a page is ready: the request on_page_done() will ask for next, if the run goes on
+    /// (so that a driver can fetch it ahead); otherwise empty. The machine learns of that page
+    /// only after on_page_done(), so prefetching changes no rule.
+    std::optional<request_type> upcoming_request() const {
+        if (status_ != run_status::page_ready) {
+            return std::nullopt;
+        }
+        if (outcome_ == page_outcome::more ||
+            (outcome_ == page_outcome::repeated && on_repeated_ == repeated_token_action::proceed)) {
+            request_type next = request_;
+            write_tokens_into(next, next_);
+            return next;
+        }
+        return std::nullopt;
+    }
+
+    /// Pages received so far (a page is counted by on_page()).
+    std::size_t pages_received() const noexcept { return pages_received_; }
 
     /// Items of the ready page handed to the consumer so far.
     std::size_t page_handed_count() const noexcept { return handed_; }
@@ -232,7 +252,9 @@ private:
         return encode_at(current_, page_skip_ + handed_, trimmed_);
     }
 
-    void write_tokens(const token_map& tokens) {
+    void write_tokens(const token_map& tokens) { write_tokens_into(request_, tokens); }
+
+    static void write_tokens_into(request_type& request, const token_map& tokens) {
         for (std::size_t i = 0; i < traits::token_count; ++i) {
             const token_field& field = TokenPolicy::input_tokens[i];
             const token_value* value = nullptr;
@@ -242,9 +264,9 @@ private:
                 }
             }
             if (value == nullptr || value->is_null() || (value->is_string() && value->as_string() == "None")) {
-                TokenPolicy::write_token(request_, i, token_value());
+                TokenPolicy::write_token(request, i, token_value());
             } else {
-                TokenPolicy::write_token(request_, i, *value);
+                TokenPolicy::write_token(request, i, *value);
             }
         }
     }
@@ -320,6 +342,7 @@ private:
     std::size_t page_items_ = 0;
     std::size_t handed_ = 0;
     std::size_t total_ = 0;
+    std::size_t pages_received_ = 0;
     bool trimmed_ = false;
     page_outcome outcome_ = page_outcome::more;
     std::optional<std::string> final_token_;
