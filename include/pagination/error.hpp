@@ -77,6 +77,29 @@ template <class T>
 struct has_code_member<T, std::void_t<decltype(std::string(std::declval<const T&>().code))>>
     : std::true_type {};
 
+template <class T, class = void>
+struct has_retryable_fn : std::false_type {};
+template <class T>
+struct has_retryable_fn<T, std::void_t<decltype(static_cast<bool>(std::declval<const T&>().retryable()))>>
+    : std::true_type {};
+template <class T, class = void>
+struct has_should_retry : std::false_type {};
+template <class T>
+struct has_should_retry<T, std::void_t<decltype(static_cast<bool>(std::declval<const T&>().ShouldRetry()))>>
+    : std::true_type {};
+
+// Whether the fetcher's error says that sending the same request again may succeed.
+template <class E>
+bool error_is_retryable(const E& e) {
+    if constexpr (has_retryable_fn<E>::value) {
+        return static_cast<bool>(e.retryable());
+    } else if constexpr (has_should_retry<E>::value) {
+        return static_cast<bool>(e.ShouldRetry());
+    } else {
+        return false;
+    }
+}
+
 // Says what a fetcher's error value is, with whatever the type offers: the AWS SDK's
 // GetExceptionName()/GetMessage(), what(), message(), or code/message members.
 template <class E>
@@ -115,6 +138,7 @@ public:
     template <class E>
     static error from_fetcher_error(E value) {
         error result(errc::fetch_failed, "fetch failed: " + detail::describe_error(value));
+        result.retryable_ = detail::error_is_retryable(value);
         result.payload_ = std::make_shared<const E>(std::move(value));
         result.payload_key_ = &detail::type_key<E>::id;
         return result;
@@ -143,6 +167,10 @@ public:
     errc code() const noexcept { return code_; }
     const std::string& message() const noexcept { return message_; }
 
+    /// True when the fetcher's error value says the same request may succeed if sent again (its
+    /// `retryable()`, or the AWS SDK's `ShouldRetry()`).
+    bool retryable() const noexcept { return retryable_; }
+
     /// The fetcher's error value when it is an `E`, otherwise null.
     template <class E>
     const E* fetcher_error() const noexcept {
@@ -154,6 +182,7 @@ private:
     std::string message_;
     std::shared_ptr<const void> payload_;
     const void* payload_key_ = nullptr;
+    bool retryable_ = false;
 #if PAGINATION_EXCEPTIONS
     std::exception_ptr exception_;
 #endif

@@ -1,0 +1,409 @@
+// The async driver: callbacks, futures, the step API for game loops, prefetch, retry, pacing and
+// cancellation, all over the same state machine as the blocking ranges.
+
+#include "support/async_service.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <future>
+#include <thread>
+
+using namespace test_service;
+using pagination::async_status;
+
+namespace {
+
+template <class Fetcher>
+using async_pager = pagination::async_paginator<Fetcher, tokens, limit>;
+
+/// Completes every fetch on a thread of its own.
+struct threaded_listing {
+    listing inner;
+    template <class Done>
+    void operator()(const request& r, Done done) const {
+        std::thread([in = inner, r, done]() mutable { done(in(r)); }).detach();
+    }
+};
+
+/// A scripted service whose completions wait until the test runs them.
+struct deferred_script {
+    scripted inner;
+    std::shared_ptr<std::deque<std::function<void()>>> pending = std::make_shared<std::deque<std::function<void()>>>();
+    template <class Done>
+    void operator()(const request& r, Done done) const {
+        auto in = inner;
+        pending->push_back([in, r, done] { done(in(r)); });
+    }
+};
+
+/// Collects every page through async_next_page, completing deferred fetches as they are asked for.
+template <class Pager>
+std::vector<std::string> all_pages(Pager& pager, const deferred_listing& svc) {
+    std::vector<std::string> got;
+    bool over = false;
+    std::function<void(page*)> on_page = [&](page* p) {
+        if (p == nullptr) {
+            over = true;
+            return;
+        }
+        got.insert(got.end(), p->items.begin(), p->items.end());
+        pager.async_next_page(on_page);
+    };
+    pager.async_next_page(on_page);
+    for (int guard = 0; !over && guard < 1000; ++guard) {
+        if (!svc.complete_one()) {
+            break;
+        }
+    }
+    return got;
+}
+
+} // namespace
+
+TEST_CASE("async_next_page walks the listing with completions that arrive later") {
+    deferred_listing svc(10);
+    async_pager<deferred_listing> pager(svc, request{});
+    CHECK(all_pages(pager, svc) == numbered(10));
+    CHECK(pager.status() == async_status::finished);
+    CHECK_FALSE(pager.resume_token().has_value());
+    CHECK_FALSE(pager.error().has_value());
+}
+
+TEST_CASE("async runs give the same resume tokens as blocking runs") {
+    for (std::size_t max_items : {1u, 3u, 4u, 7u, 10u}) {
+        deferred_listing svc(10);
+        async_pager<deferred_listing> pager(svc, request{}, {max_items, std::nullopt, std::nullopt});
+        auto got = all_pages(pager, svc);
+        auto blocking = make(listing(10), {max_items, std::nullopt, std::nullopt});
+        CHECK(got == all_items(blocking));
+        CHECK(pager.resume_token() == blocking.resume_token());
+    }
+}
+
+TEST_CASE("a completion that runs inline, on the fetching thread, works too") {
+    async_pager<inline_listing> pager(inline_listing{listing(7)}, request{}, {5, 2, std::nullopt});
+    std::vector<std::string> got;
+    std::function<void(page*)> on_page = [&](page* p) {
+        if (p != nullptr) {
+            got.insert(got.end(), p->items.begin(), p->items.end());
+            pager.async_next_page(on_page);
+        }
+    };
+    pager.async_next_page(on_page);
+    CHECK(got == numbered(5));
+    CHECK(pager.resume_token() == token_for("tok-4", 1));
+}
+
+TEST_CASE("the step API hands items to a frame in bounded batches and never blocks") {
+    deferred_listing svc(10);
+    async_pager<deferred_listing> pager(svc, request{});
+    std::vector<std::string> got;
+    int frames = 0;
+    while (frames < 100) {
+        ++frames;
+        const async_status st = pager.poll();
+        if (st == async_status::finished) {
+            break;
+        }
+        const std::size_t taken = pager.take(2, [&](const std::string& item) { got.push_back(item); });
+        CHECK(taken <= 2);
+        if (st == async_status::pending) {
+            CHECK(taken == 0);
+            svc.complete_one();  // the network answers between frames
+        }
+    }
+    CHECK(got == numbered(10));
+    CHECK(frames < 100);
+}
+
+TEST_CASE("cancelling a game-loop run leaves a resume token at the first item not handed out") {
+    deferred_listing svc(10);
+    async_pager<deferred_listing> pager(svc, request{});
+    pager.start();
+    svc.complete_one();
+    std::vector<std::string> got;
+    pager.take(2, [&](const std::string& item) { got.push_back(item); });
+    pager.cancel();
+    CHECK(pager.status() == async_status::cancelled);
+    CHECK(pager.take(5, [&](const std::string& item) { got.push_back(item); }) == 0);
+    auto rest = make(listing(10), {std::nullopt, std::nullopt, pager.resume_token()});
+    auto second = all_items(rest);
+    got.insert(got.end(), second.begin(), second.end());
+    CHECK(got == numbered(10));
+}
+
+TEST_CASE("cancelling with a fetch in flight drops the late result and keeps the position") {
+    deferred_listing svc(10);
+    async_pager<deferred_listing> pager(svc, request{});
+    pager.start();
+    svc.complete_one();
+    std::vector<std::string> got;
+    pager.take(3, [&](const std::string& item) { got.push_back(item); });  // page used up: next fetch starts
+    CHECK(svc.in_flight() == 1);
+    pager.cancel();
+    svc.complete_one();
+    CHECK(pager.status() == async_status::cancelled);
+    CHECK(pager.resume_token() == token_for("tok-3"));
+}
+
+TEST_CASE("a paginator destroyed with a fetch in flight drops the late result safely") {
+    deferred_listing svc(10);
+    {
+        async_pager<deferred_listing> pager(svc, request{});
+        pager.start();
+    }
+    CHECK(svc.complete_one());
+}
+
+TEST_CASE("prefetch keeps the next page in flight while the consumer works on the current one") {
+    deferred_listing svc(9);
+    pagination::async_options options;
+    options.prefetch = true;
+    async_pager<deferred_listing> pager(svc, request{}, {}, options);
+    pager.start();
+    svc.complete_one();
+    CHECK(pager.poll() == async_status::ready);
+    CHECK(svc.in_flight() == 1);  // page 2 requested before page 1 is consumed
+    CHECK(pager.fetches_started() == 2);
+    svc.complete_one();
+    std::vector<std::string> got;
+    pager.take(3, [&](const std::string& item) { got.push_back(item); });
+    CHECK(pager.poll() == async_status::ready);  // page 2 was already there
+    while (pager.poll() != async_status::finished) {
+        pager.take(10, [&](const std::string& item) { got.push_back(item); });
+        svc.complete_one();
+    }
+    CHECK(got == numbered(9));
+}
+
+TEST_CASE("prefetch does not change where a cancelled run resumes") {
+    deferred_listing svc(9);
+    pagination::async_options options;
+    options.prefetch = true;
+    async_pager<deferred_listing> pager(svc, request{}, {}, options);
+    pager.start();
+    svc.complete_one();
+    svc.complete_one();  // the prefetched page has landed
+    std::vector<std::string> got;
+    pager.take(1, [&](const std::string& item) { got.push_back(item); });
+    pager.cancel();
+    CHECK(pager.resume_token() == token_for(std::nullopt, 1));
+}
+
+TEST_CASE("retryable failures are retried after a backoff on the user's timer, losing and repeating nothing") {
+    deferred_listing svc(10);
+    svc.state->failures = {1, 2};  // the second page fails twice
+    fake_timer timer;
+    pagination::async_options options;
+    options.retry.max_attempts = 3;
+    options.retry.initial_delay = std::chrono::milliseconds(100);
+    options.schedule = timer.schedule();
+    async_pager<deferred_listing> pager(svc, request{}, {}, options);
+    std::vector<std::string> got;
+    for (int step = 0; step < 100 && pager.poll() != async_status::finished; ++step) {
+        pager.take(100, [&](const std::string& item) { got.push_back(item); });
+        if (!svc.complete_one()) {
+            timer.advance(std::chrono::milliseconds(1000));
+        }
+    }
+    CHECK(got == numbered(10));
+    CHECK(timer.state->delays == std::vector<std::chrono::milliseconds>{std::chrono::milliseconds(100),
+                                                                        std::chrono::milliseconds(200)});
+}
+
+TEST_CASE("when retries run out the run fails with the last error and the position kept") {
+    deferred_listing svc(10);
+    svc.state->failures = {1, 2, 3};
+    fake_timer timer;
+    pagination::async_options options;
+    options.retry.max_attempts = 3;
+    options.schedule = timer.schedule();
+    async_pager<deferred_listing> pager(svc, request{}, {}, options);
+    std::vector<std::string> got;
+    for (int step = 0; step < 100; ++step) {
+        const async_status st = pager.poll();
+        if (st == async_status::finished || st == async_status::failed) {
+            break;
+        }
+        pager.take(100, [&](const std::string& item) { got.push_back(item); });
+        if (!svc.complete_one()) {
+            timer.advance(std::chrono::milliseconds(10000));
+        }
+    }
+    CHECK(pager.status() == async_status::failed);
+    REQUIRE(pager.error().has_value());
+    CHECK(pager.error()->code() == pagination::errc::fetch_failed);
+    CHECK(pager.error()->retryable());
+    CHECK(got == numbered(3));
+    CHECK(pager.resume_token() == token_for("tok-3"));
+}
+
+TEST_CASE("a failure that is not retryable is not retried") {
+    deferred_listing svc(10);
+    svc.state->failures = {0};
+    pagination::async_options options;
+    options.retry.max_attempts = 5;
+    options.retry.retryable = [](const pagination::error&) { return false; };
+    async_pager<deferred_listing> pager(svc, request{}, {}, options);
+    pager.start();
+    svc.complete_one();
+    CHECK(pager.poll() == async_status::failed);
+    CHECK(pager.fetches_started() == 1);
+}
+
+TEST_CASE("waits end in poll() by the user's clock when there is no timer") {
+    deferred_listing svc(6);
+    svc.state->failures = {0};
+    auto now = std::make_shared<std::chrono::steady_clock::time_point>();
+    pagination::async_options options;
+    options.retry.max_attempts = 2;
+    options.retry.initial_delay = std::chrono::milliseconds(50);
+    options.now = [now] { return *now; };
+    async_pager<deferred_listing> pager(svc, request{}, {}, options);
+    pager.start();
+    svc.complete_one();
+    CHECK(pager.poll() == async_status::pending);
+    CHECK(svc.in_flight() == 0);  // waiting, not fetching
+    *now += std::chrono::milliseconds(49);
+    CHECK(pager.poll() == async_status::pending);
+    CHECK(svc.in_flight() == 0);
+    *now += std::chrono::milliseconds(1);
+    pager.poll();
+    CHECK(svc.in_flight() == 1);
+}
+
+TEST_CASE("a pacing hook delays every request after the first") {
+    deferred_listing svc(9);
+    fake_timer timer;
+    pagination::async_options options;
+    options.pace = [](std::size_t) { return std::chrono::milliseconds(250); };
+    options.schedule = timer.schedule();
+    async_pager<deferred_listing> pager(svc, request{}, {}, options);
+    std::vector<std::string> got;
+    pager.start();
+    CHECK(svc.in_flight() == 1);  // the first request goes at once
+    svc.complete_one();
+    pager.take(3, [&](const std::string& item) { got.push_back(item); });
+    CHECK(svc.in_flight() == 0);  // the second waits for the pacing delay
+    timer.advance(std::chrono::milliseconds(250));
+    CHECK(svc.in_flight() == 1);
+    CHECK(timer.state->delays.front() == std::chrono::milliseconds(250));
+}
+
+TEST_CASE("a future fetcher is polled without blocking") {
+    std::vector<std::promise<page>> promises;
+    std::vector<request> requests;
+    promises.reserve(16);
+    auto fetch = [&](const request& r) {
+        requests.push_back(r);
+        promises.emplace_back();
+        return promises.back().get_future();
+    };
+    pagination::async_paginator<decltype(fetch), tokens, limit> pager(fetch, request{});
+    CHECK(pager.uses_futures);
+    CHECK(pager.poll() == async_status::pending);
+    CHECK(pager.poll() == async_status::pending);
+    REQUIRE(promises.size() == 1);
+    listing svc(5);
+    promises[0].set_value(svc(requests[0]));
+    CHECK(pager.poll() == async_status::ready);
+    std::vector<std::string> got;
+    pager.take(10, [&](const std::string& item) { got.push_back(item); });
+    REQUIRE(promises.size() == 2);
+    promises[1].set_value(svc(requests[1]));
+    CHECK(pager.poll() == async_status::ready);
+    pager.take(10, [&](const std::string& item) { got.push_back(item); });
+    CHECK(pager.poll() == async_status::finished);
+    CHECK(got == numbered(5));
+}
+
+TEST_CASE("completions on another thread are safe while the owner polls") {
+    pagination::async_options options;
+    options.prefetch = true;
+    pagination::async_paginator<threaded_listing, tokens, limit> pager(threaded_listing{listing(50)}, request{},
+                                                                        {std::nullopt, 4, std::nullopt}, options);
+    std::vector<std::string> got;
+    for (int frame = 0; frame < 1000000 && pager.poll() != async_status::finished; ++frame) {
+        pager.take(3, [&](const std::string& item) { got.push_back(item); });
+        std::this_thread::yield();
+    }
+    CHECK(got == numbered(50));
+}
+
+#if PAGINATION_HAS_COROUTINES
+#include <coroutine>
+
+namespace {
+/// The smallest coroutine type that starts at once and never suspends at the end.
+struct detached_task {
+    struct promise_type {
+        detached_task get_return_object() noexcept { return {}; }
+        std::suspend_never initial_suspend() noexcept { return {}; }
+        std::suspend_never final_suspend() noexcept { return {}; }
+        void return_void() noexcept {}
+        void unhandled_exception() { std::terminate(); }
+    };
+};
+
+detached_task collect_pages(async_pager<deferred_listing>& pager, std::vector<std::string>& out, bool& done) {
+    while (page* p = co_await pager.next_page()) {
+        out.insert(out.end(), p->items.begin(), p->items.end());
+    }
+    done = true;
+}
+
+detached_task collect_items(async_pager<deferred_listing>& pager, std::vector<std::string>& out, bool& done) {
+    while (std::string* item = co_await pager.next_item()) {
+        out.push_back(*item);
+    }
+    done = true;
+}
+} // namespace
+
+TEST_CASE("co_await next_page() walks the listing in a coroutine") {
+    deferred_listing svc(8);
+    async_pager<deferred_listing> pager(svc, request{}, {7, std::nullopt, std::nullopt});
+    std::vector<std::string> got;
+    bool done = false;
+    collect_pages(pager, got, done);
+    while (!done && svc.complete_one()) {
+    }
+    CHECK(done);
+    CHECK(got == numbered(7));
+    CHECK(pager.resume_token() == token_for("tok-6", 1));
+}
+
+TEST_CASE("co_await next_item() yields items across pages, empty pages included") {
+    scripted script;
+    script.on("", {"a"}, std::string("t1")).on("t1", {}, std::string("t2")).on("t2", {"b", "c"}, std::nullopt);
+    deferred_script svc{script};
+    pagination::async_paginator<deferred_script, tokens, limit> pager(svc, request{});
+    std::vector<std::string> got;
+    bool done = false;
+    [](auto& p, std::vector<std::string>& out, bool& finished) -> detached_task {
+        while (std::string* item = co_await p.next_item()) {
+            out.push_back(*item);
+        }
+        finished = true;
+    }(pager, got, done);
+    while (!done && !svc.pending->empty()) {
+        auto next = std::move(svc.pending->front());
+        svc.pending->pop_front();
+        next();
+    }
+    CHECK(done);
+    CHECK(got == std::vector<std::string>{"a", "b", "c"});
+}
+
+TEST_CASE("co_await next_item() over a deferred listing") {
+    deferred_listing svc(5);
+    async_pager<deferred_listing> pager(svc, request{});
+    std::vector<std::string> got;
+    bool done = false;
+    collect_items(pager, got, done);
+    while (!done && svc.complete_one()) {
+    }
+    CHECK(done);
+    CHECK(got == numbered(5));
+}
+#endif
