@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <future>
+#include <map>
 #include <thread>
 
 using namespace test_service;
@@ -407,3 +408,69 @@ TEST_CASE("co_await next_item() over a deferred listing") {
     CHECK(got == numbered(5));
 }
 #endif
+
+namespace {
+/// One listing per fleet id ("a": 7 items, "b": 4, others none), completed when the test says.
+struct by_fleet {
+    std::shared_ptr<std::deque<std::function<void()>>> pending = std::make_shared<std::deque<std::function<void()>>>();
+    template <class Done>
+    void operator()(const request& r, Done done) const {
+        pending->push_back([r, done] {
+            listing inner(r.fleet_id == std::string("a") ? 7 : r.fleet_id == std::string("b") ? 4 : 0);
+            page p = inner(r);
+            for (auto& item : p.items) {
+                item = *r.fleet_id + ":" + item;
+            }
+            done(std::move(p));
+        });
+    }
+};
+} // namespace
+
+TEST_CASE("fan_out lists several streams at once, merges them, and never exceeds the bound in flight") {
+    by_fleet svc;
+    std::vector<request> requests{request{"a", std::nullopt, std::nullopt}, request{"b", std::nullopt, std::nullopt},
+                                  request{"c", std::nullopt, std::nullopt}};
+    pagination::fan_out<by_fleet, tokens, limit> all(svc, requests, {pagination::pagination_config{}}, 2);
+    std::map<std::size_t, std::vector<std::string>> got;
+    std::size_t peak = 0;
+    for (int step = 0; step < 200 && all.poll() != async_status::finished; ++step) {
+        peak = std::max(peak, svc.pending->size());
+        all.take(2, [&](std::size_t stream, const std::string& item) { got[stream].push_back(item); });
+        if (!svc.pending->empty()) {
+            auto next = std::move(svc.pending->front());
+            svc.pending->pop_front();
+            next();
+        }
+    }
+    CHECK(all.poll() == async_status::finished);
+    CHECK(peak <= 2);
+    CHECK(all.gate().peak() == 2);
+    CHECK(got[0].size() == 7);
+    CHECK(got[1].size() == 4);
+    CHECK(got[2].empty());
+    CHECK(got[0].front() == "a:item-0");
+    for (const auto& token : all.resume_tokens()) {
+        CHECK_FALSE(token.has_value());
+    }
+}
+
+TEST_CASE("a cancelled fan_out keeps a resume token per stream that resumes each exactly") {
+    deferred_listing svc(9);
+    std::vector<request> requests(3);
+    pagination::fan_out<deferred_listing, tokens, limit> all(svc, requests, {pagination::pagination_config{}}, 3);
+    std::map<std::size_t, std::vector<std::string>> got;
+    for (int step = 0; step < 5; ++step) {
+        all.poll();
+        all.take(2, [&](std::size_t stream, const std::string& item) { got[stream].push_back(item); });
+        svc.complete_one();
+    }
+    all.cancel();
+    const auto tokens_now = all.resume_tokens();
+    for (std::size_t i = 0; i < 3; ++i) {
+        auto rest = make(listing(9), {std::nullopt, std::nullopt, tokens_now[i]});
+        auto second = all_items(rest);
+        got[i].insert(got[i].end(), second.begin(), second.end());
+        CHECK(got[i] == numbered(9));
+    }
+}

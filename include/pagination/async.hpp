@@ -51,6 +51,46 @@ struct retry_options {
     }
 };
 
+/// A bound on fetches in flight, shared by several runs (fan_out uses one). Thread-safe.
+class request_gate {
+public:
+    explicit request_gate(std::size_t limit) : limit_(limit == 0 ? 1 : limit) {}
+
+    /// Takes a place if one is free.
+    bool try_acquire() {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (in_flight_ >= limit_) {
+            return false;
+        }
+        ++in_flight_;
+        peak_ = std::max(peak_, in_flight_);
+        return true;
+    }
+    /// Gives a place back.
+    void release() {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (in_flight_ > 0) {
+            --in_flight_;
+        }
+    }
+    std::size_t in_flight() const {
+        std::lock_guard<std::mutex> lock(mutex_);
+        return in_flight_;
+    }
+    /// The most places ever taken at once.
+    std::size_t peak() const {
+        std::lock_guard<std::mutex> lock(mutex_);
+        return peak_;
+    }
+    std::size_t limit() const noexcept { return limit_; }
+
+private:
+    mutable std::mutex mutex_;
+    std::size_t limit_;
+    std::size_t in_flight_ = 0;
+    std::size_t peak_ = 0;
+};
+
 /// How an async run fetches and waits.
 struct async_options {
     /// Repeated tokens, cycle detection, token bounds.
@@ -66,6 +106,9 @@ struct async_options {
     std::function<void(std::chrono::milliseconds, std::function<void()>)> schedule;
     /// The user's clock, for waits that end in poll() (default: std::chrono::steady_clock).
     std::function<std::chrono::steady_clock::time_point()> now;
+    /// A bound on fetches in flight shared with other runs: a fetch starts only when the gate has
+    /// a free place (otherwise the run stays pending, and poll() or start() tries again).
+    std::shared_ptr<request_gate> gate;
 };
 
 /// Where an async run stands, as poll() reports it.
@@ -146,6 +189,13 @@ public:
             std::lock_guard<std::mutex> lock(shared_->mutex);
             shared_->cancelled = true;
             shared_->handler = nullptr;
+            shared_->waker = nullptr;
+            if constexpr (uses_futures) {
+                if (shared_->in_flight && shared_->options.gate) {
+                    shared_->options.gate->release();  // the future is dropped with the run
+                    shared_->in_flight = false;
+                }
+            }
         }
     }
 
@@ -303,11 +353,15 @@ private:
     struct completion {
         std::weak_ptr<shared> target;
         std::size_t page_number;
+        std::shared_ptr<request_gate> gate;
 
         template <class Result>
         void operator()(Result&& result) const {
             std::shared_ptr<shared> s = target.lock();
             if (!s) {
+                if (gate) {
+                    gate->release();  // the run is gone; its place is not
+                }
                 return;
             }
             std::unique_lock<std::mutex> lock(s->mutex);
@@ -321,6 +375,9 @@ private:
     static void land(shared& s, std::size_t page_number, Result&& result) {
         using result_type = std::decay_t<Result>;
         using result_traits = detail::fetch_result_traits<result_type, page_type>;
+        if (s.in_flight && s.options.gate) {
+            s.options.gate->release();
+        }
         s.in_flight = false;
         if (s.cancelled) {
             return;
@@ -421,7 +478,7 @@ private:
             std::weak_ptr<shared> weak = self;
             return [weak, request = std::move(request), page_number] {
                 if (std::shared_ptr<shared> target = weak.lock()) {
-                    target->fetcher(request, completion{weak, page_number});
+                    target->fetcher(request, completion{weak, page_number, target->options.gate});
                 }
             };
         }
@@ -467,12 +524,16 @@ private:
                         break;
                     }
                 }
+                if (s.options.gate && !s.options.gate->try_acquire()) {
+                    break;
+                }
                 start = begin_fetch(self, s.state.request(), number);
                 break;
             }
             if (status == run_status::page_ready && s.options.prefetch && !s.in_flight && !s.waiting && !s.landed &&
                 !s.options.pace) {
-                if (std::optional<request_type> next = s.state.upcoming_request()) {
+                std::optional<request_type> next = s.state.upcoming_request();
+                if (next && (!s.options.gate || s.options.gate->try_acquire())) {
                     start = begin_fetch(self, std::move(*next), s.state.pages_received());
                 }
             }
@@ -611,6 +672,111 @@ async_paginator<AsyncFetcher, TokenPolicy, LimitPolicy> paginate_async(AsyncFetc
     return async_paginator<AsyncFetcher, TokenPolicy, LimitPolicy>(std::move(fetcher), std::move(request), config,
                                                                    std::move(options));
 }
+
+/// Lists several requests at once (fleets, locations, shards) and merges their items, with a bound
+/// on fetches in flight across all of them and a resume token per stream. Driven like the step
+/// API: poll() and take() from one thread, never blocking.
+template <class AsyncFetcher, class TokenPolicy, class LimitPolicy>
+class fan_out {
+public:
+    using stream_type = async_paginator<AsyncFetcher, TokenPolicy, LimitPolicy>;
+    using request_type = typename stream_type::request_type;
+    using item_reference = typename stream_type::item_reference;
+
+    /// One stream per request; `configs` gives each stream its MaxItems, PageSize and starting
+    /// token (a single config applies to all). At most `max_in_flight` fetches run at once.
+    fan_out(const AsyncFetcher& fetcher, std::vector<request_type> requests, std::vector<pagination_config> configs,
+            std::size_t max_in_flight, async_options options = {})
+        : gate_(std::make_shared<request_gate>(max_in_flight)) {
+        PAGINATION_ASSERT(configs.size() == 1 || configs.size() == requests.size());
+        options.gate = gate_;
+        streams_.reserve(requests.size());
+        for (std::size_t i = 0; i < requests.size(); ++i) {
+            const pagination_config& config = configs.size() == 1 ? configs[0] : configs[i];
+            streams_.emplace_back(fetcher, std::move(requests[i]), config, options);
+        }
+    }
+
+    /// Makes progress on every stream; ready when any stream has items, finished when every
+    /// stream is over and none failed, failed when every stream is over and one failed.
+    async_status poll() {
+        bool any_ready = false;
+        bool all_over = true;
+        bool any_failed = false;
+        for (std::size_t k = 0; k < streams_.size(); ++k) {
+            // Start from a different stream each time, so that free places go round.
+            stream_type& stream = streams_[(next_poll_ + k) % streams_.size()];
+            const async_status st = stream.poll();
+            any_ready = any_ready || st == async_status::ready;
+            all_over = all_over && st != async_status::pending && st != async_status::ready;
+            any_failed = any_failed || st == async_status::failed;
+        }
+        next_poll_ = streams_.empty() ? 0 : (next_poll_ + 1) % streams_.size();
+        if (any_ready) {
+            return async_status::ready;
+        }
+        if (!all_over) {
+            return async_status::pending;
+        }
+        return any_failed ? async_status::failed : async_status::finished;
+    }
+
+    /// Hands at most `max_items` ready items, taking turns between streams, to
+    /// `sink(stream_index, item)`; returns how many.
+    template <class Sink>
+    std::size_t take(std::size_t max_items, Sink&& sink) {
+        std::size_t handed = 0;
+        bool progress = true;
+        while (handed < max_items && progress) {
+            progress = false;
+            for (std::size_t k = 0; k < streams_.size() && handed < max_items; ++k) {
+                const std::size_t index = (next_take_ + k) % streams_.size();
+                const std::size_t got =
+                    streams_[index].take(1, [&](item_reference item) { sink(index, item); });
+                handed += got;
+                progress = progress || got > 0;
+            }
+            next_take_ = streams_.empty() ? 0 : (next_take_ + 1) % streams_.size();
+        }
+        return handed;
+    }
+
+    /// Stops every stream; each resume token points at its first item not handed out.
+    void cancel() {
+        for (stream_type& stream : streams_) {
+            stream.cancel();
+        }
+    }
+
+    /// Where each stream goes on (empty: that stream's listing is complete).
+    std::vector<std::optional<std::string>> resume_tokens() const {
+        std::vector<std::optional<std::string>> out;
+        for (const stream_type& stream : streams_) {
+            out.push_back(stream.resume_token());
+        }
+        return out;
+    }
+
+    /// Each stream's failure, if any.
+    std::vector<std::optional<error>> errors() const {
+        std::vector<std::optional<error>> out;
+        for (const stream_type& stream : streams_) {
+            out.push_back(stream.error());
+        }
+        return out;
+    }
+
+    std::size_t stream_count() const noexcept { return streams_.size(); }
+    const stream_type& stream(std::size_t index) const { return streams_.at(index); }
+    /// The shared bound on fetches in flight (its peak() tells the most seen at once).
+    const request_gate& gate() const noexcept { return *gate_; }
+
+private:
+    std::shared_ptr<request_gate> gate_;
+    std::vector<stream_type> streams_;
+    std::size_t next_poll_ = 0;
+    std::size_t next_take_ = 0;
+};
 
 } // namespace pagination
 
