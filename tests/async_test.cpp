@@ -3,6 +3,8 @@
 
 #include "support/async_service.hpp"
 
+#include <pagination/retry.hpp>
+
 #include <catch2/catch.hpp>
 
 #include <future>
@@ -473,4 +475,49 @@ TEST_CASE("a cancelled fan_out keeps a resume token per stream that resumes each
         got[i].insert(got[i].end(), second.begin(), second.end());
         CHECK(got[i] == numbered(9));
     }
+}
+
+TEST_CASE("with_retry retries a blocking fetcher's retryable failures on the user's sleep, losing and repeating nothing") {
+    listing inner(10);
+    auto calls = std::make_shared<int>(0);
+    auto flaky = [inner, calls](const request& r) -> page_or_failure {
+        const int call = (*calls)++;
+        if (call == 1 || call == 2) {
+            return service_failure{"ThrottlingException"};
+        }
+        return inner(r);
+    };
+    std::vector<std::chrono::milliseconds> slept;
+    pagination::retry_options retry;
+    retry.max_attempts = 4;
+    retry.initial_delay = std::chrono::milliseconds(10);
+    auto fetcher = pagination::with_retry(flaky, retry, [&](std::chrono::milliseconds d) { slept.push_back(d); },
+                                          [](std::size_t) { return std::chrono::milliseconds(5); });
+    auto p = make(fetcher);
+    CHECK(all_items(p) == numbered(10));
+    CHECK(slept == std::vector<std::chrono::milliseconds>{std::chrono::milliseconds(5), std::chrono::milliseconds(10),
+                                                          std::chrono::milliseconds(20), std::chrono::milliseconds(5),
+                                                          std::chrono::milliseconds(5)});
+}
+
+TEST_CASE("with_retry gives up after max_attempts and the paginator reports the failure") {
+    auto always = [](const request&) -> page_or_failure { return service_failure{"ThrottlingException"}; };
+    std::size_t sleeps = 0;
+    pagination::retry_options retry;
+    retry.max_attempts = 3;
+    auto fetcher = pagination::with_retry(always, retry, [&](std::chrono::milliseconds) { ++sleeps; });
+    auto p = make(fetcher);
+    CHECK_THROWS_AS(all_items(p), pagination::fetch_error);
+    CHECK(sleeps == 2);
+    CHECK(p.resume_token() == token_for(std::nullopt));
+}
+
+TEST_CASE("retry delays double up to the maximum") {
+    pagination::retry_options retry;
+    retry.initial_delay = std::chrono::milliseconds(100);
+    retry.max_delay = std::chrono::milliseconds(350);
+    CHECK(retry.delay_before(1) == std::chrono::milliseconds(100));
+    CHECK(retry.delay_before(2) == std::chrono::milliseconds(200));
+    CHECK(retry.delay_before(3) == std::chrono::milliseconds(350));
+    CHECK(retry.delay_before(10) == std::chrono::milliseconds(350));
 }

@@ -4,12 +4,14 @@
 #include "support/fake_gamelift_sdk.hpp"
 
 #include <pagination/aws/gamelift.hpp>
+#include <pagination/aws/gamelift_async.hpp>
 #include <pagination/aws/gamelift_local.hpp>
 
 #include <catch2/catch.hpp>
 
 #include <algorithm>
 #include <set>
+#include <thread>
 #include <string>
 #include <vector>
 
@@ -279,4 +281,26 @@ TEST_CASE("an SDK request that carries a NextToken starts from it, and the SDK's
         CHECK(original->ShouldRetry());
         CHECK_THAT(e.what(), Catch::Contains("InternalServiceException"));
     }
+}
+
+TEST_CASE("an SDK client's DescribeGameSessionsAsync is paginated without blocking, with MaxItems and resume tokens") {
+    fixture f;
+    Aws::GameLift::GameLiftClient client(f.fleet);
+    const auto everything = listing_by_hand(f.fleet, f.request());
+    Aws::GameLift::Model::DescribeGameSessionsRequest request;
+    request.SetFleetId(f.demo.fleet_id);
+    std::vector<std::string> ids;
+    std::optional<std::string> token;
+    do {
+        pagination::async_options options;
+        options.prefetch = true;
+        auto run = gl::describe_game_sessions_async(client, request, {70, 30, token}, options);
+        for (int frame = 0; frame < 1000000 && run.poll() != pagination::async_status::finished; ++frame) {
+            run.take(16, [&](const Aws::GameLift::Model::GameSession& s) { ids.push_back(s.GetGameSessionId()); });
+            std::this_thread::yield();
+        }
+        REQUIRE_FALSE(run.error().has_value());
+        token = run.resume_token();
+    } while (token);
+    CHECK(ids == everything);
 }

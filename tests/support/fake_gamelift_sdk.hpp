@@ -7,7 +7,10 @@
 
 #include <pagination/aws/gamelift_local.hpp>
 
+#include <functional>
+#include <memory>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -134,6 +137,17 @@ private:
 using DescribeGameSessionsOutcome = Aws::Utils::Outcome<DescribeGameSessionsResult, GameLiftError>;
 } // namespace Model
 
+class GameLiftClient;
+} // namespace GameLift
+namespace Client {
+class AsyncCallerContext {};
+} // namespace Client
+namespace GameLift {
+using DescribeGameSessionsResponseReceivedHandler =
+    std::function<void(const GameLiftClient*, const Model::DescribeGameSessionsRequest&,
+                       const Model::DescribeGameSessionsOutcome&,
+                       const std::shared_ptr<const Aws::Client::AsyncCallerContext>&)>;
+
 /// Answers from a local fleet, converting between the SDK's shapes and the library's.
 class GameLiftClient {
 public:
@@ -168,6 +182,15 @@ public:
             result.SetNextToken(*outcome.value().next_token);
         }
         return result;
+    }
+
+    /// Answers on a thread of its own, as the SDK's executor does.
+    void DescribeGameSessionsAsync(const Model::DescribeGameSessionsRequest& request,
+                                   const DescribeGameSessionsResponseReceivedHandler& handler,
+                                   const std::shared_ptr<const Aws::Client::AsyncCallerContext>& context = nullptr) const {
+        std::thread([this, request, handler, context] {
+            handler(this, request, DescribeGameSessions(request), context);
+        }).detach();
     }
 
     mutable int calls = 0;

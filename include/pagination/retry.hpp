@@ -1,0 +1,91 @@
+#ifndef PAGINATION_RETRY_HPP
+#define PAGINATION_RETRY_HPP
+
+// Retry and pacing for the blocking paginator, as a fetcher that wraps the user's: the same
+// request is sent again after a backoff, so no item is lost or repeated. The sleep is the user's.
+
+#include <pagination/async.hpp>
+#include <pagination/error.hpp>
+
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <type_traits>
+#include <utility>
+
+namespace pagination {
+
+/// A fetcher that retries its inner fetcher's retryable failures (returned error values) with
+/// exponential backoff, and waits `pace(pages_fetched)` before each request after the first.
+/// `sleep` does the waiting: a real sleep, a frame scheduler, or a test's fake clock.
+template <class Fetcher>
+class retrying_fetcher {
+public:
+    using sleep_function = std::function<void(std::chrono::milliseconds)>;
+
+    retrying_fetcher(Fetcher inner, retry_options retry, sleep_function sleep,
+                     std::function<std::chrono::milliseconds(std::size_t)> pace = nullptr)
+        : inner_(std::move(inner)), retry_(std::move(retry)), sleep_(std::move(sleep)), pace_(std::move(pace)) {}
+
+    template <class Request>
+    auto operator()(const Request& request) {
+        if (pace_ && requests_ > 0) {
+            const std::chrono::milliseconds delay = pace_(requests_);
+            if (delay.count() > 0) {
+                sleep_(delay);
+            }
+        }
+        ++requests_;
+        for (std::size_t attempt = 1;; ++attempt) {
+            auto result = inner_(request);
+            if (attempt >= retry_.max_attempts || !should_retry(result)) {
+                return result;
+            }
+            ++retries_;
+            sleep_(retry_.delay_before(attempt));
+        }
+    }
+
+    /// Retries made so far.
+    std::size_t retries() const noexcept { return retries_; }
+
+private:
+    template <class Result>
+    bool should_retry(const Result& result) const {
+        using page_guess = std::decay_t<Result>;
+        if constexpr (detail::is_expected_like<page_guess>::value) {
+            if (result.has_value()) {
+                return false;
+            }
+            const error e = error::from_fetcher_error(result.error());
+            return retry_.retryable ? retry_.retryable(e) : e.retryable();
+        } else if constexpr (detail::is_aws_outcome<page_guess>::value) {
+            if (result.IsSuccess()) {
+                return false;
+            }
+            const error e = error::from_fetcher_error(result.GetError());
+            return retry_.retryable ? retry_.retryable(e) : e.retryable();
+        } else {
+            return false;  // a plain page cannot fail; a thrown exception is not retried
+        }
+    }
+
+    Fetcher inner_;
+    retry_options retry_;
+    sleep_function sleep_;
+    std::function<std::chrono::milliseconds(std::size_t)> pace_;
+    std::size_t requests_ = 0;
+    std::size_t retries_ = 0;
+};
+
+/// Wraps `fetcher` with retry (and optional pacing) for the blocking paginator.
+template <class Fetcher>
+retrying_fetcher<Fetcher> with_retry(Fetcher fetcher, retry_options retry,
+                                     typename retrying_fetcher<Fetcher>::sleep_function sleep,
+                                     std::function<std::chrono::milliseconds(std::size_t)> pace = nullptr) {
+    return retrying_fetcher<Fetcher>(std::move(fetcher), std::move(retry), std::move(sleep), std::move(pace));
+}
+
+} // namespace pagination
+
+#endif // PAGINATION_RETRY_HPP
