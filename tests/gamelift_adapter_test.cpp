@@ -304,3 +304,34 @@ TEST_CASE("an SDK client's DescribeGameSessionsAsync is paginated without blocki
     } while (token);
     CHECK(ids == everything);
 }
+
+TEST_CASE("fan_out lists every location of a fleet at once and each stream resumes on its own") {
+    fixture f;
+    auto fetch = [&f](const gl::describe_game_sessions_request& r, auto done) { done(f.fleet.describe_game_sessions(r)); };
+    std::vector<gl::describe_game_sessions_request> requests;
+    for (const std::string& location : f.demo.locations) {
+        auto r = f.request();
+        r.location = location;
+        requests.push_back(r);
+    }
+    pagination::fan_out<decltype(fetch), gl::describe_game_sessions_tokens, gl::describe_game_sessions_limit> all(
+        fetch, requests, {pagination::pagination_config{30, 10, std::nullopt}}, 2);
+    std::vector<std::vector<std::string>> got(requests.size());
+    for (int step = 0; step < 10000; ++step) {
+        const auto st = all.poll();
+        if (st == pagination::async_status::finished || st == pagination::async_status::failed) {
+            break;
+        }
+        all.take(7, [&](std::size_t stream, const gl::game_session& s) { got[stream].push_back(*s.game_session_id); });
+    }
+    const auto tokens = all.resume_tokens();
+    CHECK(all.gate().peak() <= 2);
+    for (std::size_t i = 0; i < requests.size(); ++i) {
+        CHECK(got[i].size() == 30);
+        auto rest = gl::describe_game_sessions(f.fetcher(), requests[i], {std::nullopt, 10, tokens[i]});
+        for (const auto& s : rest.items()) {
+            got[i].push_back(*s.game_session_id);
+        }
+        CHECK(got[i] == listing_by_hand(f.fleet, requests[i]));
+    }
+}
