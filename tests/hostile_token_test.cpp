@@ -297,9 +297,9 @@ TEST_CASE("deep nesting in a string token, in boto_encoded_keys or left untermin
 
 TEST_CASE("nesting far beyond the bound stops at the bound, whatever the size bound allows") {
     pagination::paginator_options roomy;
-    roomy.limits.max_token_size = 4 * 1024 * 1024;
-    refused(b64(std::string(2 * 1024 * 1024, '[')), "nested deeper", roomy);
-    refused(b64("{\"NextToken\": " + nested(200000, '{', "1") + "}"), "nested deeper", roomy);
+    roomy.limits.max_token_size = 1024 * 1024;
+    refused(b64(std::string(256 * 1024, '[')), "nested deeper", roomy);
+    refused(b64("{\"NextToken\": " + nested(40000, '{', "1") + "}"), "nested deeper", roomy);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -217,7 +217,7 @@ bool continues(const std::vector<std::string>& whole, std::size_t from, const st
 } // namespace
 
 TEST_CASE("property: every run of a chain matches the reference model, and the chain yields the listing") {
-    for (std::uint64_t seed = 1; seed <= 300; ++seed) {
+    for (std::uint64_t seed = 1; seed <= 600; ++seed) {
         INFO("seed " << seed);
         random_source rng{seed};
         random_service svc(rng, 60);
@@ -254,7 +254,7 @@ TEST_CASE("property: every run of a chain matches the reference model, and the c
 }
 
 TEST_CASE("property: with fetch failures and early stops, resumed runs lose nothing and repeat nothing") {
-    for (std::uint64_t seed = 1; seed <= 300; ++seed) {
+    for (std::uint64_t seed = 1; seed <= 600; ++seed) {
         INFO("seed " << seed);
         random_source rng{seed * 7919};
         random_service svc(rng, 50);
@@ -344,7 +344,7 @@ struct random_fleet {
 } // namespace
 
 TEST_CASE("property: the local fleet changing during a chained listing lists none twice and misses none that existed throughout") {
-    for (std::uint64_t seed = 1; seed <= 25; ++seed) {
+    for (std::uint64_t seed = 1; seed <= 40; ++seed) {
         INFO("seed " << seed);
         random_source rng{seed * 104729};
         random_fleet fleet(rng, 20 + rng.below(100));
@@ -395,7 +395,7 @@ TEST_CASE("property: the local fleet changing during a chained listing lists non
 }
 
 TEST_CASE("property: with a status filter, sessions that keep the status throughout are each listed exactly once") {
-    for (std::uint64_t seed = 1; seed <= 25; ++seed) {
+    for (std::uint64_t seed = 1; seed <= 40; ++seed) {
         INFO("seed " << seed);
         random_source rng{seed * 15485863};
         random_fleet fleet(rng, 20 + rng.below(100));
