@@ -20,7 +20,8 @@
 //   for (const s3::Object& o : objects.items()) { ... }
 //   std::optional<std::string> next = objects.resume_token();
 //
-// The description must be a constexpr variable (it is a template argument). docs/adapters.md
+// The description must be a constexpr variable at namespace scope or a static constexpr member
+// (it is a template argument). docs/adapters.md
 // explains each part; an operation with several tokens or a structured token (Route 53's record
 // sets, DynamoDB's keys) takes a hand-written policy instead, like the adapters next to this one.
 
@@ -99,7 +100,7 @@ struct token_setter_of {
     using type = void (operation_traits<Operation>::request_type::*)(string_of<GetToken>&&);
 };
 
-/// The parts given so far.
+/// A part of the description that was not given.
 struct none {};
 
 template <class S>
@@ -110,7 +111,8 @@ S make_string(const std::string& text) {
 } // namespace sdk_detail
 
 /// The description of an SDK operation: made by sdk_operation() and its `.limit()`,
-/// `.more_results()` and `.resume_token_into()`; use it as a constexpr variable.
+/// `.more_results()`, `.secondary_results()` and `.resume_token_into()`; keep it in a constexpr
+/// variable at namespace scope (or a static constexpr member), since it is a template argument.
 template <class Operation, class GetToken, class GetItems, class SetLimit = sdk_detail::none,
           class GetMore = sdk_detail::none, class SetResume = sdk_detail::none, class Secondary = std::tuple<>>
 struct sdk_operation_spec {
