@@ -21,9 +21,9 @@
 //   std::optional<std::string> next = objects.resume_token();
 //
 // The description must be a constexpr variable at namespace scope or a static constexpr member
-// (it is a template argument). docs/adapters.md
-// explains each part; an operation with several tokens or a structured token (Route 53's record
-// sets, DynamoDB's keys) takes a hand-written policy instead, like the adapters next to this one.
+// (it is a template argument). docs/adapters.md explains each part; an operation with several
+// tokens or a structured token (Route 53's record sets, DynamoDB's keys) takes a hand-written
+// policy instead, like the adapters next to this one.
 
 #include <pagination/error.hpp>
 #include <pagination/pagination_config.hpp>
