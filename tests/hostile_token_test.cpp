@@ -425,3 +425,18 @@ TEST_CASE("a refused token leaves the paginator refusing it again, and resuming 
     CHECK_THROWS_AS(again.items().begin(), pagination::starting_token_error);
     CHECK(svc.calls() == 0);
 }
+
+TEST_CASE("a token whose JSON has NaN, Infinity or a number beyond double range is refused, and nothing is sent") {
+    for (const std::string& json : std::vector<std::string>{
+             R"({"NextToken": "tok-3", "boto_truncate_amount": NaN})",
+             R"({"NextToken": "tok-3", "boto_truncate_amount": Infinity})",
+             R"({"NextToken": "tok-3", "boto_truncate_amount": -Infinity})",
+             R"({"NextToken": "tok-3", "boto_truncate_amount": 1e400})", R"({"NextToken": NaN})"}) {
+        INFO(json);
+        const std::string token = pagination::detail::base64_encode(json);
+        test_service::listing svc(10);
+        auto p = test_service::make(svc, {std::nullopt, std::nullopt, token});
+        CHECK_THROWS_AS(p.items().begin(), pagination::starting_token_error);
+        CHECK(svc.calls() == 0);
+    }
+}

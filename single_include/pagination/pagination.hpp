@@ -172,6 +172,29 @@ template <class T>
 struct has_code_member<T, std::void_t<decltype(std::string(std::declval<const T&>().code))>>
     : std::true_type {};
 
+template <class T, class = void>
+struct has_retryable_fn : std::false_type {};
+template <class T>
+struct has_retryable_fn<T, std::void_t<decltype(static_cast<bool>(std::declval<const T&>().retryable()))>>
+    : std::true_type {};
+template <class T, class = void>
+struct has_should_retry : std::false_type {};
+template <class T>
+struct has_should_retry<T, std::void_t<decltype(static_cast<bool>(std::declval<const T&>().ShouldRetry()))>>
+    : std::true_type {};
+
+// Whether the fetcher's error says that sending the same request again may succeed.
+template <class E>
+bool error_is_retryable(const E& e) {
+    if constexpr (has_retryable_fn<E>::value) {
+        return static_cast<bool>(e.retryable());
+    } else if constexpr (has_should_retry<E>::value) {
+        return static_cast<bool>(e.ShouldRetry());
+    } else {
+        return false;
+    }
+}
+
 // Says what a fetcher's error value is, with whatever the type offers: the AWS SDK's
 // GetExceptionName()/GetMessage(), what(), message(), or code/message members.
 template <class E>
@@ -210,6 +233,7 @@ public:
     template <class E>
     static error from_fetcher_error(E value) {
         error result(errc::fetch_failed, "fetch failed: " + detail::describe_error(value));
+        result.retryable_ = detail::error_is_retryable(value);
         result.payload_ = std::make_shared<const E>(std::move(value));
         result.payload_key_ = &detail::type_key<E>::id;
         return result;
@@ -238,6 +262,10 @@ public:
     errc code() const noexcept { return code_; }
     const std::string& message() const noexcept { return message_; }
 
+    /// True when the fetcher's error value says the same request may succeed if sent again (its
+    /// `retryable()`, or the AWS SDK's `ShouldRetry()`).
+    bool retryable() const noexcept { return retryable_; }
+
     /// The fetcher's error value when it is an `E`, otherwise null.
     template <class E>
     const E* fetcher_error() const noexcept {
@@ -249,6 +277,7 @@ private:
     std::string message_;
     std::shared_ptr<const void> payload_;
     const void* payload_key_ = nullptr;
+    bool retryable_ = false;
 #if PAGINATION_EXCEPTIONS
     std::exception_ptr exception_;
 #endif
@@ -912,6 +941,9 @@ private:
             out = token_value(false);
             return true;
         }
+        if (literal("NaN") || literal("Infinity") || literal("-Infinity")) {
+            return reject("NaN and Infinity are not accepted");
+        }
         if (c == '-' || (c >= '0' && c <= '9')) {
             return number(out);
         }
@@ -1137,7 +1169,7 @@ private:
         double d = 0;
         const auto res = std::from_chars(first, last, d);
         if (res.ec != std::errc() || res.ptr != last) {
-            return fail("number out of range in JSON");
+            return reject("number out of range in JSON");
         }
         out = token_value(d);
         return true;
@@ -2074,6 +2106,7 @@ public:
         }
         total_ += n;
         page_items_ = n;
+        ++pages_received_;
         status_ = run_status::page_ready;
     }
 
@@ -2115,6 +2148,25 @@ public:
             return;
         }
     }
+
+    /// While a page is ready: the request on_page_done() will ask for next, if the run goes on
+    /// (so that a driver can fetch it ahead); otherwise empty. The machine learns of that page
+    /// only after on_page_done(), so prefetching changes no rule.
+    std::optional<request_type> upcoming_request() const {
+        if (status_ != run_status::page_ready) {
+            return std::nullopt;
+        }
+        if (outcome_ == page_outcome::more ||
+            (outcome_ == page_outcome::repeated && on_repeated_ == repeated_token_action::proceed)) {
+            request_type next = request_;
+            write_tokens_into(next, next_);
+            return next;
+        }
+        return std::nullopt;
+    }
+
+    /// Pages received so far (a page is counted by on_page()).
+    std::size_t pages_received() const noexcept { return pages_received_; }
 
     /// Items of the ready page handed to the consumer so far.
     std::size_t page_handed_count() const noexcept { return handed_; }
@@ -2168,7 +2220,9 @@ private:
         return encode_at(current_, page_skip_ + handed_, trimmed_);
     }
 
-    void write_tokens(const token_map& tokens) {
+    void write_tokens(const token_map& tokens) { write_tokens_into(request_, tokens); }
+
+    static void write_tokens_into(request_type& request, const token_map& tokens) {
         for (std::size_t i = 0; i < traits::token_count; ++i) {
             const token_field& field = TokenPolicy::input_tokens[i];
             const token_value* value = nullptr;
@@ -2178,9 +2232,9 @@ private:
                 }
             }
             if (value == nullptr || value->is_null() || (value->is_string() && value->as_string() == "None")) {
-                TokenPolicy::write_token(request_, i, token_value());
+                TokenPolicy::write_token(request, i, token_value());
             } else {
-                TokenPolicy::write_token(request_, i, *value);
+                TokenPolicy::write_token(request, i, *value);
             }
         }
     }
@@ -2256,6 +2310,7 @@ private:
     std::size_t page_items_ = 0;
     std::size_t handed_ = 0;
     std::size_t total_ = 0;
+    std::size_t pages_received_ = 0;
     bool trimmed_ = false;
     page_outcome outcome_ = page_outcome::more;
     std::optional<std::string> final_token_;

@@ -334,6 +334,9 @@ private:
             out = token_value(false);
             return true;
         }
+        if (literal("NaN") || literal("Infinity") || literal("-Infinity")) {
+            return reject("NaN and Infinity are not accepted");
+        }
         if (c == '-' || (c >= '0' && c <= '9')) {
             return number(out);
         }
@@ -559,7 +562,7 @@ private:
         double d = 0;
         const auto res = std::from_chars(first, last, d);
         if (res.ec != std::errc() || res.ptr != last) {
-            return fail("number out of range in JSON");
+            return reject("number out of range in JSON");
         }
         out = token_value(d);
         return true;
