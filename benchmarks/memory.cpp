@@ -1,10 +1,13 @@
 // Heap allocations and peak heap, counted by the executable's replaced operator new
 // (alloc_counter.cpp). These are counts, not timings: each runs once.
 //
-//   allocations/<workload>/<walk>/<items>   operator new calls during one complete walk over
+//   allocations/<workload>/<walk>/<items>/<page size>
+//                                           operator new calls during one complete walk over
 //                                           pre-built pages that the fetcher moves out (the
 //                                           fetcher allocates nothing), so the hand loop's count
-//                                           is the baseline and the rest is the paginator's
+//                                           is the baseline and the rest is the paginator's; the
+//                                           two page sizes separate what is per page from what
+//                                           is per item
 //   peak/<workload>/<mode>/<items>          the highest live heap during one walk over a service
 //                                           that builds (copies) every page, with the bytes of
 //                                           one page beside it; mode: hand, items, full_result
@@ -24,7 +27,8 @@ namespace {
 template <class W>
 void allocations(benchmark::State& state, bench::walk w) {
     const auto count = static_cast<std::size_t>(state.range(0));
-    const bench::listing<W>& source = bench::shared_listing<W>(count);
+    const auto size = static_cast<std::size_t>(state.range(1));
+    const bench::listing<W> source(count, size);
     bench::page_store<W> store(source);
     bench::alloc_stats stats;
     for (auto _ : state) {
@@ -32,7 +36,7 @@ void allocations(benchmark::State& state, bench::walk w) {
         std::uint64_t sum = 0;
         {
             bench::counting_scope scope;
-            sum = bench::run_walk<W>(w, bench::store_fetcher<W>{&store});
+            sum = bench::run_walk<W>(w, bench::store_fetcher<W>{&store}, size);
             stats = scope.stats();
         }
         if (sum != source.checksum()) {
@@ -42,6 +46,7 @@ void allocations(benchmark::State& state, bench::walk w) {
     state.counters["allocations"] = static_cast<double>(stats.allocations);
     state.counters["pages"] = static_cast<double>(source.page_count());
     state.counters["items"] = static_cast<double>(source.item_count());
+    state.counters["page_size"] = static_cast<double>(size);
 }
 
 enum class peak_mode { hand, items, full_result };
@@ -57,7 +62,9 @@ const char* to_string(peak_mode m) {
 
 template <class W>
 std::uint64_t full_result_walk(bench::copying_fetcher<W> fetch) {
-    bench::paginator_for<W, bench::copying_fetcher<W>> run(std::move(fetch), W::first_request(), bench::walk_config());
+    const std::size_t page_size = fetch.source->page_size();
+    bench::paginator_for<W, bench::copying_fetcher<W>> run(std::move(fetch), W::first_request(),
+                                                           bench::walk_config(page_size));
     typename W::page_type all = run.build_full_result();
     std::uint64_t sum = 0;
     for (const auto& item : W::items(all)) {
@@ -85,8 +92,8 @@ void peak(benchmark::State& state, peak_mode m) {
             bench::counting_scope scope;
             const bench::copying_fetcher<W> fetch{&source};
             switch (m) {
-            case peak_mode::hand: sum = bench::hand_walk<W>(fetch); break;
-            case peak_mode::items: sum = bench::items_walk<W>(fetch); break;
+            case peak_mode::hand: sum = bench::hand_walk<W>(fetch, source.page_size()); break;
+            case peak_mode::items: sum = bench::items_walk<W>(fetch, source.page_size()); break;
             case peak_mode::full_result: sum = full_result_walk<W>(fetch); break;
             }
             stats = scope.stats();
@@ -106,7 +113,8 @@ void register_memory() {
     for (const bench::walk w : {bench::walk::hand, bench::walk::items, bench::walk::pages}) {
         const std::string name = std::string("allocations/") + W::name + "/" + bench::to_string(w);
         benchmark::RegisterBenchmark(name.c_str(), allocations<W>, w)
-            ->Arg(1'000'000)
+            ->Args({1'000'000, 100})
+            ->Args({1'000'000, 1000})
             ->Iterations(1)
             ->Repetitions(1)
             ->Unit(benchmark::kMillisecond);

@@ -25,7 +25,7 @@ void throughput(benchmark::State& state, bench::walk w) {
     for (auto _ : state) {
         store.refill();
         const double start = bench::thread_cpu_seconds();
-        const std::uint64_t sum = bench::run_walk<W>(w, bench::store_fetcher<W>{&store});
+        const std::uint64_t sum = bench::run_walk<W>(w, bench::store_fetcher<W>{&store}, source.page_size());
         state.SetIterationTime(bench::thread_cpu_seconds() - start);
         if (sum != source.checksum()) {
             bench::fail("a walk computed the wrong checksum");

@@ -30,8 +30,8 @@ namespace bench {
 
 namespace gl = pagination::aws::gamelift;
 
-/// Items per page in every workload (PageSize).
-inline constexpr std::size_t page_size = 100;
+/// Items per page (PageSize) unless a benchmark says otherwise.
+inline constexpr std::size_t default_page_size = 100;
 
 /// Stops the benchmark executable: a walk did not do what it should.
 [[noreturn]] inline void fail(const char* what) {
@@ -134,11 +134,11 @@ struct int_workload {
     static std::vector<int>& items(page_type& page) { return page.items; }
     static std::uint64_t weigh(const int& item) noexcept { return static_cast<std::uint32_t>(item); }
 
-    static page_type make_page(std::size_t index) {
+    static page_type make_page(std::size_t index, std::size_t size) {
         page_type page;
-        page.items.reserve(page_size);
-        for (std::size_t i = 0; i < page_size; ++i) {
-            page.items.push_back(static_cast<int>(index * page_size + i));
+        page.items.reserve(size);
+        for (std::size_t i = 0; i < size; ++i) {
+            page.items.push_back(static_cast<int>(index * size + i));
         }
         return page;
     }
@@ -222,12 +222,12 @@ struct game_session_workload {
         return static_cast<std::uint64_t>(s.current_player_session_count.value_or(0)) + (s.name ? s.name->size() : 0);
     }
 
-    static page_type make_page(std::size_t index) {
+    static page_type make_page(std::size_t index, std::size_t size) {
         splitmix64 rng{0xC0FFEEULL + index};
         page_type page;
-        page.game_sessions.reserve(page_size);
-        for (std::size_t i = 0; i < page_size; ++i) {
-            page.game_sessions.push_back(make_game_session(rng, index * page_size + i));
+        page.game_sessions.reserve(size);
+        for (std::size_t i = 0; i < size; ++i) {
+            page.game_sessions.push_back(make_game_session(rng, index * size + i));
         }
         return page;
     }
@@ -237,19 +237,20 @@ struct game_session_workload {
 // The service
 // ---------------------------------------------------------------------------------------------
 
-/// The pages of one listing: `page_count` pages of `page_size` items, copied from a few distinct
-/// template pages, each with its own service token.
+/// The pages of one listing: `item_count` items in pages of `page_size`, copied from a few
+/// distinct template pages, each page with its own service token.
 template <class W>
 class listing {
 public:
     using page_type = typename W::page_type;
 
-    explicit listing(std::size_t item_count, std::size_t distinct_pages = 64) : page_count_(item_count / page_size) {
+    explicit listing(std::size_t item_count, std::size_t page_size = default_page_size, std::size_t distinct_pages = 64)
+        : page_size_(page_size), page_count_(page_size == 0 ? 0 : item_count / page_size) {
         if (page_count_ == 0 || item_count % page_size != 0) {
             fail("the item count must be a positive multiple of the page size");
         }
         for (std::size_t i = 0; i < distinct_pages && i < page_count_; ++i) {
-            templates_.push_back(W::make_page(i));
+            templates_.push_back(W::make_page(i, page_size_));
         }
         tokens_.reserve(page_count_);
         for (std::size_t i = 0; i < page_count_; ++i) {
@@ -264,7 +265,8 @@ public:
     }
 
     std::size_t page_count() const noexcept { return page_count_; }
-    std::size_t item_count() const noexcept { return page_count_ * page_size; }
+    std::size_t item_count() const noexcept { return page_count_ * page_size_; }
+    std::size_t page_size() const noexcept { return page_size_; }
     /// The sum of W::weigh over every item: what a complete walk computes.
     std::uint64_t checksum() const noexcept { return checksum_; }
 
@@ -279,7 +281,7 @@ public:
 
     /// Whether `request` is the request for page `index`: the token of the page before, PageSize.
     bool is_request_for(const typename W::request_type& request, std::size_t index) const {
-        if (!request.limit || static_cast<std::size_t>(*request.limit) != page_size) {
+        if (!request.limit || static_cast<std::size_t>(*request.limit) != page_size_) {
             return false;
         }
         if (index == 0) {
@@ -289,22 +291,23 @@ public:
     }
 
 private:
+    std::size_t page_size_;
     std::size_t page_count_;
     std::vector<page_type> templates_;
     std::vector<std::string> tokens_;
     std::uint64_t checksum_ = 0;
 };
 
-/// The listing of `item_count` items of W, made once per executable and kept.
+/// The listing of `item_count` items of W in pages of `page_size`, made once per executable and kept.
 template <class W>
-const listing<W>& shared_listing(std::size_t item_count) {
+const listing<W>& shared_listing(std::size_t item_count, std::size_t page_size = default_page_size) {
     static std::vector<std::unique_ptr<listing<W>>> made;
     for (const auto& l : made) {
-        if (l->item_count() == item_count) {
+        if (l->item_count() == item_count && l->page_size() == page_size) {
             return *l;
         }
     }
-    made.push_back(std::make_unique<listing<W>>(item_count));
+    made.push_back(std::make_unique<listing<W>>(item_count, page_size));
     return *made.back();
 }
 
@@ -364,7 +367,7 @@ struct copying_fetcher {
 template <class W, class Fetcher>
 using paginator_for = pagination::paginator<Fetcher, typename W::tokens, typename W::limit>;
 
-inline pagination::pagination_config walk_config() {
+inline pagination::pagination_config walk_config(std::size_t page_size) {
     pagination::pagination_config config;
     config.page_size = page_size;
     return config;
@@ -372,7 +375,7 @@ inline pagination::pagination_config walk_config() {
 
 /// What a user writes without the library: send, read the page, copy the token, until none.
 template <class W, class Fetcher>
-std::uint64_t hand_walk(Fetcher fetch) {
+std::uint64_t hand_walk(Fetcher fetch, std::size_t page_size) {
     typename W::request_type request = W::first_request();
     request.limit = static_cast<int>(page_size);
     std::uint64_t sum = 0;
@@ -399,8 +402,8 @@ void check_complete(const Run& run) {
 
 /// The same through items().
 template <class W, class Fetcher>
-std::uint64_t items_walk(Fetcher fetch) {
-    paginator_for<W, Fetcher> run(std::move(fetch), W::first_request(), walk_config());
+std::uint64_t items_walk(Fetcher fetch, std::size_t page_size) {
+    paginator_for<W, Fetcher> run(std::move(fetch), W::first_request(), walk_config(page_size));
     std::uint64_t sum = 0;
     for (const auto& item : run.items()) {
         sum += W::weigh(item);
@@ -412,8 +415,8 @@ std::uint64_t items_walk(Fetcher fetch) {
 
 /// The same through pages(), with a loop over each page's items.
 template <class W, class Fetcher>
-std::uint64_t pages_walk(Fetcher fetch) {
-    paginator_for<W, Fetcher> run(std::move(fetch), W::first_request(), walk_config());
+std::uint64_t pages_walk(Fetcher fetch, std::size_t page_size) {
+    paginator_for<W, Fetcher> run(std::move(fetch), W::first_request(), walk_config(page_size));
     std::uint64_t sum = 0;
     for (auto& page : run.pages()) {
         for (const auto& item : W::items(page)) {
@@ -438,11 +441,11 @@ inline const char* to_string(walk w) {
 }
 
 template <class W, class Fetcher>
-std::uint64_t run_walk(walk w, Fetcher fetch) {
+std::uint64_t run_walk(walk w, Fetcher fetch, std::size_t page_size) {
     switch (w) {
-    case walk::hand: return hand_walk<W>(std::move(fetch));
-    case walk::items: return items_walk<W>(std::move(fetch));
-    case walk::pages: return pages_walk<W>(std::move(fetch));
+    case walk::hand: return hand_walk<W>(std::move(fetch), page_size);
+    case walk::items: return items_walk<W>(std::move(fetch), page_size);
+    case walk::pages: return pages_walk<W>(std::move(fetch), page_size);
     }
     return 0;
 }
