@@ -147,6 +147,8 @@ public:
           state_(std::move(other.state_)),
           page_(std::move(other.page_)),
           item_index_(other.item_index_),
+          page_end_(other.page_end_),
+          deref_mark_(other.deref_mark_),
           page_handed_(other.page_handed_),
           resume_override_(std::move(other.resume_override_)) {
         reseat_cursor();
@@ -169,6 +171,7 @@ public:
         if (resume_override_) {
             return *resume_override_;
         }
+        sync_handed();
         return state_.resume_token();
     }
 
@@ -186,6 +189,7 @@ public:
         static_assert(traits::can_set_resume_token,
                       "build_full_result() needs TokenPolicy::set_resume_token(page_type&, const "
                       "std::optional<std::string>&) to write the resume token into the result");
+        sync_handed();
         std::optional<std::string> start = state_.resume_token();
         std::optional<page_type> full;
 #if PAGINATION_EXCEPTIONS
@@ -216,7 +220,10 @@ public:
     }
 
     /// The run's state machine, for inspection.
-    const state_type& state() const noexcept { return state_; }
+    const state_type& state() const noexcept {
+        sync_handed();
+        return state_;
+    }
 
 private:
     using list_iterator = decltype(std::begin(std::declval<list_type&>()));
@@ -224,6 +231,7 @@ private:
     bool at_end() const noexcept { return state_.status() != run_status::page_ready; }
 
     void begin_pages() {
+        sync_handed();
         if (state_.status() == run_status::page_ready && page_handed_) {
             next_page();
             return;
@@ -247,6 +255,7 @@ private:
     }
 
     void begin_items() {
+        sync_handed();
         // An earlier loop may have stopped on an item it was handed: continue after it.
         while (state_.status() == run_status::page_ready && item_index_ < state_.page_handed_count()) {
             ++item_index_;
@@ -257,16 +266,33 @@ private:
     }
 
     item_reference hand_item() {
-        state_.on_handed(item_index_ + 1);
+        deref_mark_ = item_index_ + 1;
         return *cursor_;
     }
 
     void next_item() {
         ++item_index_;
         ++cursor_;
+        if (item_index_ < page_end_) {
+            return;
+        }
+        next_item_slow();
+    }
+
+#if defined(__GNUC__)
+    __attribute__((noinline))
+#endif
+    void next_item_slow() {
         state_.on_handed(item_index_);
         settle_items();
         raise_if_failed();
+    }
+
+    // Tells the machine how far the items iteration has handed the ready page out.
+    void sync_handed() const {
+        if (state_.status() == run_status::page_ready) {
+            state_.on_handed(item_index_ > deref_mark_ ? item_index_ : deref_mark_);
+        }
     }
 
     // Moves to the next item not yet handed out, past empty and finished pages.
@@ -292,6 +318,7 @@ private:
 #if PAGINATION_EXCEPTIONS
         try {
 #endif
+            release_page();  // the consumer is done with it: free it before the next one is made
             result_type result = fetcher_(state_.request());
             if (!result_traits::ok(result)) {
                 state_.on_fetch_failed(result_traits::failure(result));
@@ -307,8 +334,17 @@ private:
         state_.on_page(*page_);
         page_handed_ = false;
         item_index_ = 0;
+        deref_mark_ = 0;
+        page_end_ = state_.page_item_count();
         cursor_ = std::begin(LimitPolicy::items(*page_));
     }
+
+    // Destroys the consumed page. Kept small and flattened so that the item type's destructor
+    // is inlined into its loop (GCC leaves it out of line inside the larger fetch_one()).
+#if defined(__GNUC__)
+    __attribute__((noinline, flatten))
+#endif
+    void release_page() noexcept { page_.reset(); }
 
     void reseat_cursor() {
         if (page_) {
@@ -336,10 +372,12 @@ private:
     }
 
     Fetcher fetcher_;
-    state_type state_;
+    mutable state_type state_;  // const queries first tell it how far items() has handed out
     std::optional<page_type> page_;
     list_iterator cursor_{};
     std::size_t item_index_ = 0;
+    std::size_t page_end_ = 0;    // items of the ready page
+    std::size_t deref_mark_ = 0;  // items of the ready page dereferenced (index of the last + 1)
     bool page_handed_ = false;
     std::optional<std::optional<std::string>> resume_override_;
     page_range pages_{this};

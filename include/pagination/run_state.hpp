@@ -128,7 +128,7 @@ public:
                 outcome_ = page_outcome::complete;
             } else if (max_items_ && total_ + n == *max_items_) {
                 outcome_ = page_outcome::max_items_reached;
-            } else if (has_previous_ && next_ == previous_) {
+            } else if (has_previous_ && next_ == current_) {
                 outcome_ = page_outcome::repeated;
             } else if (detect_cycles_ && seen_.count(canonical(next_)) != 0) {
                 outcome_ = page_outcome::cycle;
@@ -272,20 +272,30 @@ private:
     }
 
     void read_tokens(const page_type& page) {
-        next_.clear();
         bool more = true;
         if constexpr (traits::has_more_results_flag) {
             more = static_cast<bool>(TokenPolicy::more_results(page));
         }
         if (!more) {
+            next_.clear();
             return;
+        }
+        bool in_field_order = next_.size() == traits::token_count;
+        for (std::size_t i = 0; in_field_order && i < traits::token_count; ++i) {
+            in_field_order = next_[i].first == TokenPolicy::input_tokens[i].name;
+        }
+        if (!in_field_order) {
+            next_.clear();
+            for (std::size_t i = 0; i < traits::token_count; ++i) {
+                next_.emplace_back(std::string(TokenPolicy::input_tokens[i].name), token_value());
+            }
         }
         for (std::size_t i = 0; i < traits::token_count; ++i) {
             token_value value = TokenPolicy::read_token(page, i);
             if (value.is_empty_token()) {
                 value = token_value();
             }
-            next_.emplace_back(std::string(TokenPolicy::input_tokens[i].name), std::move(value));
+            next_[i].second = std::move(value);
         }
     }
 
@@ -301,10 +311,8 @@ private:
 
     void advance() {
         write_tokens(next_);
-        previous_ = next_;
         has_previous_ = true;
-        current_ = std::move(next_);
-        next_.clear();
+        current_.swap(next_);  // next_ keeps its keys and buffers for the next page
         remember(current_);
         status_ = run_status::send_request;
     }
@@ -334,7 +342,6 @@ private:
     bool has_starting_token_ = false;
     bool first_request_ = true;
     token_map current_;   // the tokens request() carries
-    token_map previous_;  // the tokens the previous page returned
     bool has_previous_ = false;
     token_map next_;      // the tokens the ready page returned
     std::size_t skip_ = 0;       // items to drop from the next page
