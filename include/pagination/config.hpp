@@ -42,6 +42,8 @@
 #endif
 
 /// 1 when the standard library's <ranges> is usable (clang before 15 cannot compile libstdc++'s).
+/// <cstddef> is included first so that the standard library's own macros (__GLIBCXX__) are seen.
+#include <cstddef>
 #ifndef PAGINATION_HAS_STD_RANGES
 #if PAGINATION_HAS_CONCEPTS && !(defined(__clang__) && __clang_major__ < 15 && defined(__GLIBCXX__))
 #define PAGINATION_HAS_STD_RANGES 1
