@@ -120,3 +120,44 @@ TEST_CASE("cycle detection counts the starting token") {
     CHECK_THROWS_AS(all_items(p), pagination::repeated_token_error);
     CHECK(p.error()->code() == pagination::errc::token_cycle);
 }
+
+TEST_CASE("cycle detection remembers every token of a long listing") {
+    // 3,000 distinct tokens (the seen-token set grows many times), then a page that points back
+    // to token 1,234: the cycle is found on that page, and not one page earlier.
+    constexpr int pages = 3000;
+    scripted svc;
+    svc.on("", {"item0"}, std::string("t1"));
+    for (int i = 1; i < pages; ++i) {
+        svc.on("t" + std::to_string(i), {"item" + std::to_string(i)}, std::string("t" + std::to_string(i + 1)));
+    }
+    svc.on("t" + std::to_string(pages), {"last"}, std::string("t1234"));
+
+    pagination::paginator_options detect;
+    detect.detect_token_cycles = true;
+    auto p = make(svc, {}, detect);
+    std::vector<std::string> got;
+    CHECK_THROWS_AS(
+        [&] {
+            for (auto& item : p.items()) {
+                got.push_back(item);
+            }
+        }(),
+        pagination::repeated_token_error);
+    REQUIRE(p.error() != nullptr);
+    CHECK(p.error()->code() == pagination::errc::token_cycle);
+    REQUIRE(got.size() == static_cast<std::size_t>(pages) + 1);
+    CHECK(got.front() == "item0");
+    CHECK(got[1234] == "item1234");
+    CHECK(got.back() == "last");
+
+    // Without the page that points back, the same listing runs to its end with detection on.
+    scripted straight;
+    straight.on("", {"item0"}, std::string("t1"));
+    for (int i = 1; i < pages; ++i) {
+        straight.on("t" + std::to_string(i), {"item" + std::to_string(i)},
+                    i + 1 < pages ? std::optional<std::string>("t" + std::to_string(i + 1)) : std::nullopt);
+    }
+    auto q = make(straight, {}, detect);
+    CHECK(all_items(q).size() == static_cast<std::size_t>(pages));
+    CHECK(q.error() == nullptr);
+}

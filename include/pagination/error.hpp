@@ -2,9 +2,9 @@
 #define PAGINATION_ERROR_HPP
 
 #include <pagination/config.hpp>
+#include <pagination/detail/shared_value.hpp>
 
 #include <exception>
-#include <memory>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -139,7 +139,7 @@ public:
     static error from_fetcher_error(E value) {
         error result(errc::fetch_failed, "fetch failed: " + detail::describe_error(value));
         result.retryable_ = detail::error_is_retryable(value);
-        result.payload_ = std::make_shared<const E>(std::move(value));
+        result.payload_ = detail::shared_value::make<E>(std::move(value));
         result.payload_key_ = &detail::type_key<E>::id;
         return result;
     }
@@ -180,7 +180,7 @@ public:
 private:
     errc code_;
     std::string message_;
-    std::shared_ptr<const void> payload_;
+    detail::shared_value payload_;
     const void* payload_key_ = nullptr;
     bool retryable_ = false;
 #if PAGINATION_EXCEPTIONS
@@ -192,14 +192,16 @@ private:
 class pagination_error : public std::exception {
 public:
     explicit pagination_error(pagination::error e)
-        : error_(std::make_shared<const pagination::error>(std::move(e))) {}
-    const char* what() const noexcept override { return error_->message().c_str(); }
-    errc code() const noexcept { return error_->code(); }
+        : error_(detail::shared_value::make<pagination::error>(std::move(e))) {}
+    const char* what() const noexcept override { return error().message().c_str(); }
+    errc code() const noexcept { return error().code(); }
     /// The error, with the fetcher's own error where there is one.
-    const pagination::error& error() const noexcept { return *error_; }
+    const pagination::error& error() const noexcept {
+        return *static_cast<const pagination::error*>(error_.get());
+    }
 
 private:
-    std::shared_ptr<const pagination::error> error_;
+    detail::shared_value error_;  // a pagination::error
 };
 
 /// The fetcher failed; `error().fetcher_error<E>()` or `error().fetcher_exception()` has its error.

@@ -11,13 +11,13 @@
 #include <pagination/policies.hpp>
 #include <pagination/token_codec.hpp>
 #include <pagination/token_value.hpp>
+#include <pagination/detail/string_set.hpp>
 
-#include <algorithm>
 #include <cstddef>
 #include <optional>
 #include <string>
-#include <unordered_set>
 #include <utility>
+#include <vector>
 
 namespace pagination {
 
@@ -105,7 +105,7 @@ public:
         skip_ = 0;
         if (first_request_ && has_starting_token_) {
             const std::size_t size = traits::item_count(page);
-            const std::size_t drop = std::min(page_skip_, size);
+            const std::size_t drop = page_skip_ < size ? page_skip_ : size;
             if (drop > 0) {
                 traits::keep_items(page, drop, size - drop);
             }
@@ -130,7 +130,7 @@ public:
                 outcome_ = page_outcome::max_items_reached;
             } else if (has_previous_ && next_ == current_) {
                 outcome_ = page_outcome::repeated;
-            } else if (detect_cycles_ && seen_.count(canonical(next_)) != 0) {
+            } else if (detect_cycles_ && seen_.contains(canonical(next_))) {
                 outcome_ = page_outcome::cycle;
             } else {
                 outcome_ = page_outcome::more;
@@ -150,7 +150,8 @@ public:
 
     /// The consumer has been handed the first `count` items of the ready page.
     void on_handed(std::size_t count) noexcept {
-        handed_ = std::max(handed_, std::min(count, page_items_));
+        const std::size_t capped = count < page_items_ ? count : page_items_;
+        handed_ = capped > handed_ ? capped : handed_;
     }
 
     /// The consumer is done with the ready page and wants more: the run goes on (send_request),
@@ -300,7 +301,12 @@ private:
     }
 
     bool next_is_empty() const noexcept {
-        return std::all_of(next_.begin(), next_.end(), [](const auto& entry) { return entry.second.is_null(); });
+        for (const auto& entry : next_) {
+            if (!entry.second.is_null()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     void remember(const token_map& tokens) {
@@ -354,7 +360,7 @@ private:
     page_outcome outcome_ = page_outcome::more;
     std::optional<std::string> final_token_;
     std::optional<pagination::error> error_;
-    std::unordered_set<std::string> seen_;
+    detail::string_set seen_;
 };
 
 } // namespace pagination

@@ -10,7 +10,6 @@
 #include <string_view>
 #include <type_traits>
 #include <utility>
-#include <variant>
 #include <vector>
 
 namespace pagination {
@@ -29,47 +28,75 @@ public:
 
     token_value() noexcept = default;
     token_value(std::nullptr_t) noexcept {}
-    token_value(bool b) : storage_(b) {}
+    token_value(bool b) : kind_(kind::boolean), bool_(b) {}
     template <class I, std::enable_if_t<std::is_integral_v<I> && !std::is_same_v<I, bool> &&
                                             !std::is_same_v<I, char>,
                                         int> = 0>
-    token_value(I i) : storage_(static_cast<std::int64_t>(i)) {}
-    token_value(double d) : storage_(d) {}
-    token_value(std::string s) : storage_(std::move(s)) {}
-    token_value(std::string_view s) : storage_(std::string(s)) {}
-    token_value(const char* s) : storage_(std::string(s)) {}
-    token_value(bytes_type b) : storage_(std::move(b)) {}
-    token_value(array_type a) : storage_(std::move(a)) {}
-    token_value(object_type o) : storage_(std::move(o)) {}
+    token_value(I i) : kind_(kind::integer), integer_(static_cast<std::int64_t>(i)) {}
+    token_value(double d) : kind_(kind::floating), floating_(d) {}
+    token_value(std::string s) : kind_(kind::string), string_(std::move(s)) {}
+    token_value(std::string_view s) : kind_(kind::string), string_(s) {}
+    token_value(const char* s) : kind_(kind::string), string_(s) {}
+    token_value(bytes_type b) : kind_(kind::bytes), bytes_(std::move(b)) {}
+    token_value(array_type a) : kind_(kind::array), array_(std::move(a)) {}
+    token_value(object_type o) : kind_(kind::object), object_(std::move(o)) {}
     /// An absent optional string is null.
     token_value(const std::optional<std::string>& s) {
         if (s) {
-            storage_ = *s;
+            kind_ = kind::string;
+            string_ = *s;
         }
     }
 
-    kind type() const noexcept { return static_cast<kind>(storage_.index()); }
-    bool is_null() const noexcept { return type() == kind::null; }
-    bool is_string() const noexcept { return type() == kind::string; }
-    bool is_integer() const noexcept { return type() == kind::integer; }
-    bool is_object() const noexcept { return type() == kind::object; }
-    bool is_array() const noexcept { return type() == kind::array; }
-    bool is_bytes() const noexcept { return type() == kind::bytes; }
+    kind type() const noexcept { return kind_; }
+    bool is_null() const noexcept { return kind_ == kind::null; }
+    bool is_string() const noexcept { return kind_ == kind::string; }
+    bool is_integer() const noexcept { return kind_ == kind::integer; }
+    bool is_object() const noexcept { return kind_ == kind::object; }
+    bool is_array() const noexcept { return kind_ == kind::array; }
+    bool is_bytes() const noexcept { return kind_ == kind::bytes; }
 
-    bool as_bool() const { return get<bool>(); }
-    std::int64_t as_integer() const { return get<std::int64_t>(); }
-    double as_double() const { return get<double>(); }
-    const std::string& as_string() const { return get<std::string>(); }
-    const bytes_type& as_bytes() const { return get<bytes_type>(); }
-    const array_type& as_array() const { return get<array_type>(); }
-    array_type& as_array() { return get<array_type>(); }
-    const object_type& as_object() const { return get<object_type>(); }
-    object_type& as_object() { return get<object_type>(); }
+    bool as_bool() const {
+        check(kind::boolean);
+        return bool_;
+    }
+    std::int64_t as_integer() const {
+        check(kind::integer);
+        return integer_;
+    }
+    double as_double() const {
+        check(kind::floating);
+        return floating_;
+    }
+    const std::string& as_string() const {
+        check(kind::string);
+        return string_;
+    }
+    const bytes_type& as_bytes() const {
+        check(kind::bytes);
+        return bytes_;
+    }
+    const array_type& as_array() const {
+        check(kind::array);
+        return array_;
+    }
+    array_type& as_array() {
+        check(kind::array);
+        return array_;
+    }
+    const object_type& as_object() const {
+        check(kind::object);
+        return object_;
+    }
+    object_type& as_object() {
+        check(kind::object);
+        return object_;
+    }
 
     /// The member named `key` of an object, or null when absent or not an object.
     const token_value* find(std::string_view key) const noexcept {
-        if (const auto* members = std::get_if<object_type>(&storage_)) {
-            for (const auto& member : *members) {
+        if (kind_ == kind::object) {
+            for (const auto& member : object_) {
                 if (member.first == key) {
                     return &member.second;
                 }
@@ -80,39 +107,45 @@ public:
 
     /// The string as an optional: null gives an empty optional.
     std::optional<std::string> to_optional_string() const {
-        if (const auto* s = std::get_if<std::string>(&storage_)) {
-            return *s;
+        if (kind_ == kind::string) {
+            return string_;
         }
         return std::nullopt;
     }
 
     /// True for what a service means by "no token": null, "", false, 0, and empty containers.
     bool is_empty_token() const noexcept {
-        switch (type()) {
+        switch (kind_) {
         case kind::null: return true;
-        case kind::boolean: return !std::get<bool>(storage_);
-        case kind::integer: return std::get<std::int64_t>(storage_) == 0;
-        case kind::floating: return !(std::get<double>(storage_) < 0.0 || std::get<double>(storage_) > 0.0);
-        case kind::string: return std::get<std::string>(storage_).empty();
-        case kind::bytes: return std::get<bytes_type>(storage_).empty();
-        case kind::array: return std::get<array_type>(storage_).empty();
-        case kind::object: return std::get<object_type>(storage_).empty();
+        case kind::boolean: return !bool_;
+        case kind::integer: return integer_ == 0;
+        case kind::floating: return !(floating_ < 0.0 || floating_ > 0.0);
+        case kind::string: return string_.empty();
+        case kind::bytes: return bytes_.empty();
+        case kind::array: return array_.empty();
+        case kind::object: return object_.empty();
         }
         return true;
     }
 
     /// Equality as a JSON document: object members compare regardless of order.
     friend bool operator==(const token_value& a, const token_value& b) {
-        if (a.type() != b.type()) {
+        if (a.kind_ != b.kind_) {
             return false;
         }
-        if (a.type() == kind::object) {
-            const auto& x = a.as_object();
-            const auto& y = b.as_object();
-            if (x.size() != y.size()) {
+        switch (a.kind_) {
+        case kind::null: return true;
+        case kind::boolean: return a.bool_ == b.bool_;
+        case kind::integer: return a.integer_ == b.integer_;
+        case kind::floating: return a.floating_ == b.floating_;
+        case kind::string: return a.string_ == b.string_;
+        case kind::bytes: return a.bytes_ == b.bytes_;
+        case kind::array: return a.array_ == b.array_;
+        case kind::object: {
+            if (a.object_.size() != b.object_.size()) {
                 return false;
             }
-            for (const auto& member : x) {
+            for (const auto& member : a.object_) {
                 const token_value* other = b.find(member.first);
                 if (other == nullptr || !(member.second == *other)) {
                     return false;
@@ -120,26 +153,27 @@ public:
             }
             return true;
         }
-        return a.storage_ == b.storage_;
+        }
+        return false;
     }
     friend bool operator!=(const token_value& a, const token_value& b) { return !(a == b); }
 
 private:
-    template <class T>
-    const T& get() const {
-        const T* p = std::get_if<T>(&storage_);
-        PAGINATION_ASSERT(p != nullptr);
-        return *p;
-    }
-    template <class T>
-    T& get() {
-        T* p = std::get_if<T>(&storage_);
-        PAGINATION_ASSERT(p != nullptr);
-        return *p;
+    void check(kind k) const {
+        PAGINATION_ASSERT(kind_ == k);
+        (void)k;
     }
 
-    std::variant<std::monostate, bool, std::int64_t, double, std::string, bytes_type, array_type, object_type>
-        storage_;
+    // One member per alternative (only the one `kind_` names is in use): simpler to compile than
+    // a std::variant, and a token value is small and rare.
+    kind kind_ = kind::null;
+    bool bool_ = false;
+    std::int64_t integer_ = 0;
+    double floating_ = 0;
+    std::string string_;
+    bytes_type bytes_;
+    array_type array_;
+    object_type object_;
 };
 
 /// Writes a string token into an optional request field: null clears it.

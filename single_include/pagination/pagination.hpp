@@ -99,9 +99,83 @@
 #define PAGINATION_ERROR_HPP
 
 // #include <pagination/config.hpp>
+// #include <pagination/detail/shared_value.hpp>
+// pagination/detail/shared_value.hpp - an immutable value of any type, shared by reference count.
+//
+// What an error carries (the fetcher's error value, and the error inside an exception) must be
+// copyable without throwing: an exception object is copied as it propagates. A shared, immutable
+// block does that. This one is a fraction of <memory> to compile, and the library needs nothing
+// else of it.
+#ifndef PAGINATION_DETAIL_SHARED_VALUE_HPP
+#define PAGINATION_DETAIL_SHARED_VALUE_HPP
+
+#include <atomic>
+#include <cstddef>
+#include <utility>
+
+namespace pagination {
+namespace detail {
+
+class shared_value {
+public:
+    shared_value() noexcept = default;
+
+    /// A block that holds `value`.
+    template <class T>
+    static shared_value make(T value) {
+        shared_value result;
+        result.block_ = new holder<T>(std::move(value));
+        return result;
+    }
+
+    shared_value(const shared_value& other) noexcept : block_(other.block_) {
+        if (block_ != nullptr) {
+            block_->references.fetch_add(1, std::memory_order_relaxed);
+        }
+    }
+    shared_value(shared_value&& other) noexcept : block_(other.block_) { other.block_ = nullptr; }
+    shared_value& operator=(const shared_value& other) noexcept {
+        shared_value copy(other);
+        std::swap(block_, copy.block_);
+        return *this;
+    }
+    shared_value& operator=(shared_value&& other) noexcept {
+        std::swap(block_, other.block_);
+        return *this;
+    }
+    ~shared_value() {
+        if (block_ != nullptr && block_->references.fetch_sub(1, std::memory_order_acq_rel) == 1) {
+            block_->destroy(block_);
+        }
+    }
+
+    /// The held value, or null when empty. The caller knows its type.
+    const void* get() const noexcept { return block_ != nullptr ? block_->value : nullptr; }
+
+private:
+    struct block {
+        std::atomic<std::size_t> references{1};
+        const void* value = nullptr;
+        void (*destroy)(block*) noexcept = nullptr;
+    };
+    template <class T>
+    struct holder : block {
+        explicit holder(T v) : held(std::move(v)) {
+            value = &held;
+            destroy = [](block* b) noexcept { delete static_cast<holder*>(b); };
+        }
+        const T held;
+    };
+
+    block* block_ = nullptr;
+};
+
+} // namespace detail
+} // namespace pagination
+
+#endif // PAGINATION_DETAIL_SHARED_VALUE_HPP
 
 #include <exception>
-#include <memory>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -236,7 +310,7 @@ public:
     static error from_fetcher_error(E value) {
         error result(errc::fetch_failed, "fetch failed: " + detail::describe_error(value));
         result.retryable_ = detail::error_is_retryable(value);
-        result.payload_ = std::make_shared<const E>(std::move(value));
+        result.payload_ = detail::shared_value::make<E>(std::move(value));
         result.payload_key_ = &detail::type_key<E>::id;
         return result;
     }
@@ -277,7 +351,7 @@ public:
 private:
     errc code_;
     std::string message_;
-    std::shared_ptr<const void> payload_;
+    detail::shared_value payload_;
     const void* payload_key_ = nullptr;
     bool retryable_ = false;
 #if PAGINATION_EXCEPTIONS
@@ -289,14 +363,16 @@ private:
 class pagination_error : public std::exception {
 public:
     explicit pagination_error(pagination::error e)
-        : error_(std::make_shared<const pagination::error>(std::move(e))) {}
-    const char* what() const noexcept override { return error_->message().c_str(); }
-    errc code() const noexcept { return error_->code(); }
+        : error_(detail::shared_value::make<pagination::error>(std::move(e))) {}
+    const char* what() const noexcept override { return error().message().c_str(); }
+    errc code() const noexcept { return error().code(); }
     /// The error, with the fetcher's own error where there is one.
-    const pagination::error& error() const noexcept { return *error_; }
+    const pagination::error& error() const noexcept {
+        return *static_cast<const pagination::error*>(error_.get());
+    }
 
 private:
-    std::shared_ptr<const pagination::error> error_;
+    detail::shared_value error_;  // a pagination::error
 };
 
 /// The fetcher failed; `error().fetcher_error<E>()` or `error().fetcher_exception()` has its error.
@@ -350,7 +426,6 @@ class invalid_request_error : public pagination_error {
 #include <string_view>
 #include <type_traits>
 #include <utility>
-#include <variant>
 #include <vector>
 
 namespace pagination {
@@ -369,47 +444,75 @@ public:
 
     token_value() noexcept = default;
     token_value(std::nullptr_t) noexcept {}
-    token_value(bool b) : storage_(b) {}
+    token_value(bool b) : kind_(kind::boolean), bool_(b) {}
     template <class I, std::enable_if_t<std::is_integral_v<I> && !std::is_same_v<I, bool> &&
                                             !std::is_same_v<I, char>,
                                         int> = 0>
-    token_value(I i) : storage_(static_cast<std::int64_t>(i)) {}
-    token_value(double d) : storage_(d) {}
-    token_value(std::string s) : storage_(std::move(s)) {}
-    token_value(std::string_view s) : storage_(std::string(s)) {}
-    token_value(const char* s) : storage_(std::string(s)) {}
-    token_value(bytes_type b) : storage_(std::move(b)) {}
-    token_value(array_type a) : storage_(std::move(a)) {}
-    token_value(object_type o) : storage_(std::move(o)) {}
+    token_value(I i) : kind_(kind::integer), integer_(static_cast<std::int64_t>(i)) {}
+    token_value(double d) : kind_(kind::floating), floating_(d) {}
+    token_value(std::string s) : kind_(kind::string), string_(std::move(s)) {}
+    token_value(std::string_view s) : kind_(kind::string), string_(s) {}
+    token_value(const char* s) : kind_(kind::string), string_(s) {}
+    token_value(bytes_type b) : kind_(kind::bytes), bytes_(std::move(b)) {}
+    token_value(array_type a) : kind_(kind::array), array_(std::move(a)) {}
+    token_value(object_type o) : kind_(kind::object), object_(std::move(o)) {}
     /// An absent optional string is null.
     token_value(const std::optional<std::string>& s) {
         if (s) {
-            storage_ = *s;
+            kind_ = kind::string;
+            string_ = *s;
         }
     }
 
-    kind type() const noexcept { return static_cast<kind>(storage_.index()); }
-    bool is_null() const noexcept { return type() == kind::null; }
-    bool is_string() const noexcept { return type() == kind::string; }
-    bool is_integer() const noexcept { return type() == kind::integer; }
-    bool is_object() const noexcept { return type() == kind::object; }
-    bool is_array() const noexcept { return type() == kind::array; }
-    bool is_bytes() const noexcept { return type() == kind::bytes; }
+    kind type() const noexcept { return kind_; }
+    bool is_null() const noexcept { return kind_ == kind::null; }
+    bool is_string() const noexcept { return kind_ == kind::string; }
+    bool is_integer() const noexcept { return kind_ == kind::integer; }
+    bool is_object() const noexcept { return kind_ == kind::object; }
+    bool is_array() const noexcept { return kind_ == kind::array; }
+    bool is_bytes() const noexcept { return kind_ == kind::bytes; }
 
-    bool as_bool() const { return get<bool>(); }
-    std::int64_t as_integer() const { return get<std::int64_t>(); }
-    double as_double() const { return get<double>(); }
-    const std::string& as_string() const { return get<std::string>(); }
-    const bytes_type& as_bytes() const { return get<bytes_type>(); }
-    const array_type& as_array() const { return get<array_type>(); }
-    array_type& as_array() { return get<array_type>(); }
-    const object_type& as_object() const { return get<object_type>(); }
-    object_type& as_object() { return get<object_type>(); }
+    bool as_bool() const {
+        check(kind::boolean);
+        return bool_;
+    }
+    std::int64_t as_integer() const {
+        check(kind::integer);
+        return integer_;
+    }
+    double as_double() const {
+        check(kind::floating);
+        return floating_;
+    }
+    const std::string& as_string() const {
+        check(kind::string);
+        return string_;
+    }
+    const bytes_type& as_bytes() const {
+        check(kind::bytes);
+        return bytes_;
+    }
+    const array_type& as_array() const {
+        check(kind::array);
+        return array_;
+    }
+    array_type& as_array() {
+        check(kind::array);
+        return array_;
+    }
+    const object_type& as_object() const {
+        check(kind::object);
+        return object_;
+    }
+    object_type& as_object() {
+        check(kind::object);
+        return object_;
+    }
 
     /// The member named `key` of an object, or null when absent or not an object.
     const token_value* find(std::string_view key) const noexcept {
-        if (const auto* members = std::get_if<object_type>(&storage_)) {
-            for (const auto& member : *members) {
+        if (kind_ == kind::object) {
+            for (const auto& member : object_) {
                 if (member.first == key) {
                     return &member.second;
                 }
@@ -420,39 +523,45 @@ public:
 
     /// The string as an optional: null gives an empty optional.
     std::optional<std::string> to_optional_string() const {
-        if (const auto* s = std::get_if<std::string>(&storage_)) {
-            return *s;
+        if (kind_ == kind::string) {
+            return string_;
         }
         return std::nullopt;
     }
 
     /// True for what a service means by "no token": null, "", false, 0, and empty containers.
     bool is_empty_token() const noexcept {
-        switch (type()) {
+        switch (kind_) {
         case kind::null: return true;
-        case kind::boolean: return !std::get<bool>(storage_);
-        case kind::integer: return std::get<std::int64_t>(storage_) == 0;
-        case kind::floating: return !(std::get<double>(storage_) < 0.0 || std::get<double>(storage_) > 0.0);
-        case kind::string: return std::get<std::string>(storage_).empty();
-        case kind::bytes: return std::get<bytes_type>(storage_).empty();
-        case kind::array: return std::get<array_type>(storage_).empty();
-        case kind::object: return std::get<object_type>(storage_).empty();
+        case kind::boolean: return !bool_;
+        case kind::integer: return integer_ == 0;
+        case kind::floating: return !(floating_ < 0.0 || floating_ > 0.0);
+        case kind::string: return string_.empty();
+        case kind::bytes: return bytes_.empty();
+        case kind::array: return array_.empty();
+        case kind::object: return object_.empty();
         }
         return true;
     }
 
     /// Equality as a JSON document: object members compare regardless of order.
     friend bool operator==(const token_value& a, const token_value& b) {
-        if (a.type() != b.type()) {
+        if (a.kind_ != b.kind_) {
             return false;
         }
-        if (a.type() == kind::object) {
-            const auto& x = a.as_object();
-            const auto& y = b.as_object();
-            if (x.size() != y.size()) {
+        switch (a.kind_) {
+        case kind::null: return true;
+        case kind::boolean: return a.bool_ == b.bool_;
+        case kind::integer: return a.integer_ == b.integer_;
+        case kind::floating: return a.floating_ == b.floating_;
+        case kind::string: return a.string_ == b.string_;
+        case kind::bytes: return a.bytes_ == b.bytes_;
+        case kind::array: return a.array_ == b.array_;
+        case kind::object: {
+            if (a.object_.size() != b.object_.size()) {
                 return false;
             }
-            for (const auto& member : x) {
+            for (const auto& member : a.object_) {
                 const token_value* other = b.find(member.first);
                 if (other == nullptr || !(member.second == *other)) {
                     return false;
@@ -460,26 +569,27 @@ public:
             }
             return true;
         }
-        return a.storage_ == b.storage_;
+        }
+        return false;
     }
     friend bool operator!=(const token_value& a, const token_value& b) { return !(a == b); }
 
 private:
-    template <class T>
-    const T& get() const {
-        const T* p = std::get_if<T>(&storage_);
-        PAGINATION_ASSERT(p != nullptr);
-        return *p;
-    }
-    template <class T>
-    T& get() {
-        T* p = std::get_if<T>(&storage_);
-        PAGINATION_ASSERT(p != nullptr);
-        return *p;
+    void check(kind k) const {
+        PAGINATION_ASSERT(kind_ == k);
+        (void)k;
     }
 
-    std::variant<std::monostate, bool, std::int64_t, double, std::string, bytes_type, array_type, object_type>
-        storage_;
+    // One member per alternative (only the one `kind_` names is in use): simpler to compile than
+    // a std::variant, and a token value is small and rare.
+    kind kind_ = kind::null;
+    bool bool_ = false;
+    std::int64_t integer_ = 0;
+    double floating_ = 0;
+    std::string string_;
+    bytes_type bytes_;
+    array_type array_;
+    object_type object_;
 };
 
 /// Writes a string token into an optional request field: null clears it.
@@ -1981,13 +2091,102 @@ struct paginator_options {
 // #include <pagination/policies.hpp>
 // #include <pagination/token_codec.hpp>
 // #include <pagination/token_value.hpp>
+// #include <pagination/detail/string_set.hpp>
+// pagination/detail/string_set.hpp - a small set of strings (the tokens a run has seen).
+//
+// Open addressing with linear probing over std::hash<std::string>, which <string> already
+// declares: the token-cycle check needs insert and lookup only, and this costs a fraction of
+// <unordered_set> to compile in every translation unit that includes the library.
+#ifndef PAGINATION_DETAIL_STRING_SET_HPP
+#define PAGINATION_DETAIL_STRING_SET_HPP
 
-#include <algorithm>
+#include <cstddef>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace pagination {
+namespace detail {
+
+class string_set {
+public:
+    /// True when `key` is in the set.
+    bool contains(const std::string& key) const {
+        if (slots_.empty()) {
+            return false;
+        }
+        const std::size_t hash = std::hash<std::string>{}(key);
+        for (std::size_t at = hash & mask();; at = (at + 1) & mask()) {
+            const slot& s = slots_[at];
+            if (!s.used) {
+                return false;
+            }
+            if (s.hash == hash && s.key == key) {
+                return true;
+            }
+        }
+    }
+
+    /// Adds `key`; false when it was already there.
+    bool insert(std::string key) {
+        if ((size_ + 1) * 4 > slots_.size() * 3) {  // keep the load at most 3/4
+            grow();
+        }
+        const std::size_t hash = std::hash<std::string>{}(key);
+        std::size_t at = hash & mask();
+        for (; slots_[at].used; at = (at + 1) & mask()) {
+            if (slots_[at].hash == hash && slots_[at].key == key) {
+                return false;
+            }
+        }
+        slots_[at].used = true;
+        slots_[at].hash = hash;
+        slots_[at].key = std::move(key);
+        ++size_;
+        return true;
+    }
+
+    std::size_t size() const noexcept { return size_; }
+    bool empty() const noexcept { return size_ == 0; }
+
+private:
+    struct slot {
+        bool used = false;
+        std::size_t hash = 0;
+        std::string key;
+    };
+
+    std::size_t mask() const noexcept { return slots_.size() - 1; }
+
+    void grow() {
+        std::vector<slot> old;
+        old.swap(slots_);
+        slots_.resize(old.empty() ? 16 : old.size() * 2);  // a power of two
+        for (slot& s : old) {
+            if (s.used) {
+                std::size_t at = s.hash & mask();
+                while (slots_[at].used) {
+                    at = (at + 1) & mask();
+                }
+                slots_[at] = std::move(s);
+            }
+        }
+    }
+
+    std::vector<slot> slots_;
+    std::size_t size_ = 0;
+};
+
+} // namespace detail
+} // namespace pagination
+
+#endif // PAGINATION_DETAIL_STRING_SET_HPP
+
 #include <cstddef>
 #include <optional>
 #include <string>
-#include <unordered_set>
 #include <utility>
+#include <vector>
 
 namespace pagination {
 
@@ -2075,7 +2274,7 @@ public:
         skip_ = 0;
         if (first_request_ && has_starting_token_) {
             const std::size_t size = traits::item_count(page);
-            const std::size_t drop = std::min(page_skip_, size);
+            const std::size_t drop = page_skip_ < size ? page_skip_ : size;
             if (drop > 0) {
                 traits::keep_items(page, drop, size - drop);
             }
@@ -2100,7 +2299,7 @@ public:
                 outcome_ = page_outcome::max_items_reached;
             } else if (has_previous_ && next_ == current_) {
                 outcome_ = page_outcome::repeated;
-            } else if (detect_cycles_ && seen_.count(canonical(next_)) != 0) {
+            } else if (detect_cycles_ && seen_.contains(canonical(next_))) {
                 outcome_ = page_outcome::cycle;
             } else {
                 outcome_ = page_outcome::more;
@@ -2120,7 +2319,8 @@ public:
 
     /// The consumer has been handed the first `count` items of the ready page.
     void on_handed(std::size_t count) noexcept {
-        handed_ = std::max(handed_, std::min(count, page_items_));
+        const std::size_t capped = count < page_items_ ? count : page_items_;
+        handed_ = capped > handed_ ? capped : handed_;
     }
 
     /// The consumer is done with the ready page and wants more: the run goes on (send_request),
@@ -2270,7 +2470,12 @@ private:
     }
 
     bool next_is_empty() const noexcept {
-        return std::all_of(next_.begin(), next_.end(), [](const auto& entry) { return entry.second.is_null(); });
+        for (const auto& entry : next_) {
+            if (!entry.second.is_null()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     void remember(const token_map& tokens) {
@@ -2324,7 +2529,7 @@ private:
     page_outcome outcome_ = page_outcome::more;
     std::optional<std::string> final_token_;
     std::optional<pagination::error> error_;
-    std::unordered_set<std::string> seen_;
+    detail::string_set seen_;
 };
 
 } // namespace pagination
@@ -2835,7 +3040,6 @@ paginator<Fetcher, TokenPolicy, LimitPolicy> paginate(Fetcher fetcher, typename 
 #include <optional>
 #include <string>
 #include <string_view>
-#include <tuple>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -3039,20 +3243,18 @@ struct game_session {
     std::optional<std::string> compute_name;       ///< ComputeName (newer service models)
 };
 
-namespace detail {
-
-inline auto tie_members(const game_session& s) {
-    return std::tie(s.game_session_id, s.name, s.fleet_id, s.fleet_arn, s.creation_time, s.termination_time,
-                    s.current_player_session_count, s.maximum_player_session_count, s.status, s.status_reason,
-                    s.game_properties, s.ip_address, s.dns_name, s.port, s.player_session_creation_policy,
-                    s.creator_id, s.game_session_data, s.matchmaker_data, s.location, s.compute_name);
-}
-
-}  // namespace detail
-
 /// Member-wise equality.
 inline bool operator==(const game_session& a, const game_session& b) {
-    return detail::tie_members(a) == detail::tie_members(b);
+    return a.game_session_id == b.game_session_id && a.name == b.name && a.fleet_id == b.fleet_id &&
+           a.fleet_arn == b.fleet_arn && a.creation_time == b.creation_time &&
+           a.termination_time == b.termination_time &&
+           a.current_player_session_count == b.current_player_session_count &&
+           a.maximum_player_session_count == b.maximum_player_session_count && a.status == b.status &&
+           a.status_reason == b.status_reason && a.game_properties == b.game_properties &&
+           a.ip_address == b.ip_address && a.dns_name == b.dns_name && a.port == b.port &&
+           a.player_session_creation_policy == b.player_session_creation_policy && a.creator_id == b.creator_id &&
+           a.game_session_data == b.game_session_data && a.matchmaker_data == b.matchmaker_data &&
+           a.location == b.location && a.compute_name == b.compute_name;
 }
 /// Member-wise inequality.
 inline bool operator!=(const game_session& a, const game_session& b) { return !(a == b); }
@@ -3070,8 +3272,9 @@ struct describe_game_sessions_request {
 
 /// Member-wise equality.
 inline bool operator==(const describe_game_sessions_request& a, const describe_game_sessions_request& b) {
-    return std::tie(a.fleet_id, a.game_session_id, a.alias_id, a.location, a.status_filter, a.limit, a.next_token) ==
-           std::tie(b.fleet_id, b.game_session_id, b.alias_id, b.location, b.status_filter, b.limit, b.next_token);
+    return a.fleet_id == b.fleet_id && a.game_session_id == b.game_session_id && a.alias_id == b.alias_id &&
+           a.location == b.location && a.status_filter == b.status_filter && a.limit == b.limit &&
+           a.next_token == b.next_token;
 }
 /// Member-wise inequality.
 inline bool operator!=(const describe_game_sessions_request& a, const describe_game_sessions_request& b) {

@@ -13,7 +13,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <tuple>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -217,20 +216,18 @@ struct game_session {
     std::optional<std::string> compute_name;       ///< ComputeName (newer service models)
 };
 
-namespace detail {
-
-inline auto tie_members(const game_session& s) {
-    return std::tie(s.game_session_id, s.name, s.fleet_id, s.fleet_arn, s.creation_time, s.termination_time,
-                    s.current_player_session_count, s.maximum_player_session_count, s.status, s.status_reason,
-                    s.game_properties, s.ip_address, s.dns_name, s.port, s.player_session_creation_policy,
-                    s.creator_id, s.game_session_data, s.matchmaker_data, s.location, s.compute_name);
-}
-
-}  // namespace detail
-
 /// Member-wise equality.
 inline bool operator==(const game_session& a, const game_session& b) {
-    return detail::tie_members(a) == detail::tie_members(b);
+    return a.game_session_id == b.game_session_id && a.name == b.name && a.fleet_id == b.fleet_id &&
+           a.fleet_arn == b.fleet_arn && a.creation_time == b.creation_time &&
+           a.termination_time == b.termination_time &&
+           a.current_player_session_count == b.current_player_session_count &&
+           a.maximum_player_session_count == b.maximum_player_session_count && a.status == b.status &&
+           a.status_reason == b.status_reason && a.game_properties == b.game_properties &&
+           a.ip_address == b.ip_address && a.dns_name == b.dns_name && a.port == b.port &&
+           a.player_session_creation_policy == b.player_session_creation_policy && a.creator_id == b.creator_id &&
+           a.game_session_data == b.game_session_data && a.matchmaker_data == b.matchmaker_data &&
+           a.location == b.location && a.compute_name == b.compute_name;
 }
 /// Member-wise inequality.
 inline bool operator!=(const game_session& a, const game_session& b) { return !(a == b); }
@@ -248,8 +245,9 @@ struct describe_game_sessions_request {
 
 /// Member-wise equality.
 inline bool operator==(const describe_game_sessions_request& a, const describe_game_sessions_request& b) {
-    return std::tie(a.fleet_id, a.game_session_id, a.alias_id, a.location, a.status_filter, a.limit, a.next_token) ==
-           std::tie(b.fleet_id, b.game_session_id, b.alias_id, b.location, b.status_filter, b.limit, b.next_token);
+    return a.fleet_id == b.fleet_id && a.game_session_id == b.game_session_id && a.alias_id == b.alias_id &&
+           a.location == b.location && a.status_filter == b.status_filter && a.limit == b.limit &&
+           a.next_token == b.next_token;
 }
 /// Member-wise inequality.
 inline bool operator!=(const describe_game_sessions_request& a, const describe_game_sessions_request& b) {
