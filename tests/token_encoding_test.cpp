@@ -79,3 +79,30 @@ TEST_CASE("base64 decoding follows the lenient reference rules for padding") {
     CHECK(pagination::detail::base64_decode("a G\tk =", out));
     CHECK(out == "hi");
 }
+
+TEST_CASE("token_value assigns strings and null in place, from any kind") {
+    token_value v;
+    v.assign(std::optional<std::string>("a-next-token-longer-than-the-small-buffer"));
+    REQUIRE(v.is_string());
+    CHECK(v.as_string() == "a-next-token-longer-than-the-small-buffer");
+    CHECK(v == token_value("a-next-token-longer-than-the-small-buffer"));
+
+    v.assign(std::nullopt);
+    CHECK(v.is_null());
+    CHECK(v == token_value());
+
+    v.assign_string("short");
+    CHECK(v == token_value("short"));
+
+    // From an object or bytes: the old contents go, whatever they were.
+    token_value object(token_value::object_type{{"k", token_value(1)}});
+    object.assign_string("s");
+    CHECK(object == token_value("s"));
+    CHECK(encode_resume_token(token_map{{"NextToken", object}}, std::nullopt) ==
+          encode_resume_token(token_map{{"NextToken", token_value("s")}}, std::nullopt));
+    token_value bytes(token_value::bytes_type{1, 2});
+    bytes.set_null();
+    CHECK(bytes.is_null());
+    bytes.assign(std::optional<std::string>("t"));
+    CHECK(bytes == token_value("t"));
+}

@@ -65,6 +65,13 @@ struct has_read_token<P, Page,
                           decltype(P::read_token(std::declval<const Page&>(), std::size_t{0})), token_value>>>
     : std::true_type {};
 
+template <class P, class Page, class = void>
+struct has_read_token_into : std::false_type {};
+template <class P, class Page>
+struct has_read_token_into<P, Page,
+                           void_t<decltype(P::read_token_into(std::declval<const Page&>(), std::size_t{0},
+                                                              std::declval<token_value&>()))>> : std::true_type {};
+
 template <class P, class Request, class = void>
 struct has_write_token : std::false_type {};
 template <class P, class Request>
@@ -191,6 +198,7 @@ struct policy_traits {
     static constexpr std::size_t max_page_size = max_page_size_of<LimitPolicy>::value;
     static constexpr bool clears_secondary = has_clear_secondary<LimitPolicy, page_type>::value;
     static constexpr bool appends_by_hook = has_append_page<LimitPolicy, page_type>::value;
+    static constexpr bool reads_token_into = has_read_token_into<TokenPolicy, page_type>::value;
     static constexpr bool can_set_resume_token = has_set_resume_token<TokenPolicy, page_type>::value;
     static constexpr bool validates_request = has_validate_request<TokenPolicy, request_type>::value;
     static constexpr repeated_token_action repeated_default = repeated_token_default<TokenPolicy>::value;
@@ -276,6 +284,16 @@ struct member_token_policy {
     static constexpr std::array<token_field, 1> input_tokens{{Field}};
 
     static token_value read_token(const page_type& page, std::size_t) { return token_value(page.*OutputMember); }
+    static void read_token_into(const page_type& page, std::size_t, token_value& into) {
+        using field_type = std::decay_t<decltype(page.*OutputMember)>;
+        if constexpr (std::is_same_v<field_type, std::optional<std::string>>) {
+            into.assign(page.*OutputMember);
+        } else if constexpr (std::is_same_v<field_type, std::string>) {
+            into.assign_string(page.*OutputMember);
+        } else {
+            into = token_value(page.*OutputMember);
+        }
+    }
     static void write_token(request_type& request, std::size_t, const token_value& value) {
         assign_token(request.*InputMember, value);
     }

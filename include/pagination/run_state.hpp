@@ -292,11 +292,15 @@ private:
             }
         }
         for (std::size_t i = 0; i < traits::token_count; ++i) {
-            token_value value = TokenPolicy::read_token(page, i);
-            if (value.is_empty_token()) {
-                value = token_value();
+            token_value& value = next_[i].second;
+            if constexpr (traits::reads_token_into) {
+                TokenPolicy::read_token_into(page, i, value);  // reuses the buffer of two pages ago
+            } else {
+                value = TokenPolicy::read_token(page, i);
             }
-            next_[i].second = std::move(value);
+            if (value.is_empty_token()) {
+                value.set_null();
+            }
         }
     }
 

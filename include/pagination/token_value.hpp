@@ -48,6 +48,35 @@ public:
         }
     }
 
+    /// Makes this the string `s`, reusing this value's string buffer: a token read into the same
+    /// value page after page allocates only when it outgrows the buffer.
+    void assign_string(std::string_view s) {
+        if (kind_ != kind::string && kind_ != kind::null) {
+            *this = token_value();
+        }
+        kind_ = kind::string;
+        string_.assign(s.data(), s.size());
+    }
+    /// Makes this `s` (an absent optional is null), reusing the string buffer.
+    void assign(const std::optional<std::string>& s) {
+        if (s) {
+            assign_string(*s);
+        } else {
+            set_null();
+        }
+    }
+    /// Makes this null; a string buffer is kept for the next assign_string().
+    void set_null() noexcept {
+        if (kind_ == kind::string) {
+            string_.clear();
+        } else if (kind_ != kind::null) {
+            bytes_ = bytes_type();
+            array_ = array_type();
+            object_ = object_type();
+        }
+        kind_ = kind::null;
+    }
+
     kind type() const noexcept { return kind_; }
     bool is_null() const noexcept { return kind_ == kind::null; }
     bool is_string() const noexcept { return kind_ == kind::string; }

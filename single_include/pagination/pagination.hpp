@@ -464,6 +464,35 @@ public:
         }
     }
 
+    /// Makes this the string `s`, reusing this value's string buffer: a token read into the same
+    /// value page after page allocates only when it outgrows the buffer.
+    void assign_string(std::string_view s) {
+        if (kind_ != kind::string && kind_ != kind::null) {
+            *this = token_value();
+        }
+        kind_ = kind::string;
+        string_.assign(s.data(), s.size());
+    }
+    /// Makes this `s` (an absent optional is null), reusing the string buffer.
+    void assign(const std::optional<std::string>& s) {
+        if (s) {
+            assign_string(*s);
+        } else {
+            set_null();
+        }
+    }
+    /// Makes this null; a string buffer is kept for the next assign_string().
+    void set_null() noexcept {
+        if (kind_ == kind::string) {
+            string_.clear();
+        } else if (kind_ != kind::null) {
+            bytes_ = bytes_type();
+            array_ = array_type();
+            object_ = object_type();
+        }
+        kind_ = kind::null;
+    }
+
     kind type() const noexcept { return kind_; }
     bool is_null() const noexcept { return kind_ == kind::null; }
     bool is_string() const noexcept { return kind_ == kind::string; }
@@ -1795,6 +1824,13 @@ struct has_read_token<P, Page,
                           decltype(P::read_token(std::declval<const Page&>(), std::size_t{0})), token_value>>>
     : std::true_type {};
 
+template <class P, class Page, class = void>
+struct has_read_token_into : std::false_type {};
+template <class P, class Page>
+struct has_read_token_into<P, Page,
+                           void_t<decltype(P::read_token_into(std::declval<const Page&>(), std::size_t{0},
+                                                              std::declval<token_value&>()))>> : std::true_type {};
+
 template <class P, class Request, class = void>
 struct has_write_token : std::false_type {};
 template <class P, class Request>
@@ -1921,6 +1957,7 @@ struct policy_traits {
     static constexpr std::size_t max_page_size = max_page_size_of<LimitPolicy>::value;
     static constexpr bool clears_secondary = has_clear_secondary<LimitPolicy, page_type>::value;
     static constexpr bool appends_by_hook = has_append_page<LimitPolicy, page_type>::value;
+    static constexpr bool reads_token_into = has_read_token_into<TokenPolicy, page_type>::value;
     static constexpr bool can_set_resume_token = has_set_resume_token<TokenPolicy, page_type>::value;
     static constexpr bool validates_request = has_validate_request<TokenPolicy, request_type>::value;
     static constexpr repeated_token_action repeated_default = repeated_token_default<TokenPolicy>::value;
@@ -2006,6 +2043,16 @@ struct member_token_policy {
     static constexpr std::array<token_field, 1> input_tokens{{Field}};
 
     static token_value read_token(const page_type& page, std::size_t) { return token_value(page.*OutputMember); }
+    static void read_token_into(const page_type& page, std::size_t, token_value& into) {
+        using field_type = std::decay_t<decltype(page.*OutputMember)>;
+        if constexpr (std::is_same_v<field_type, std::optional<std::string>>) {
+            into.assign(page.*OutputMember);
+        } else if constexpr (std::is_same_v<field_type, std::string>) {
+            into.assign_string(page.*OutputMember);
+        } else {
+            into = token_value(page.*OutputMember);
+        }
+    }
     static void write_token(request_type& request, std::size_t, const token_value& value) {
         assign_token(request.*InputMember, value);
     }
@@ -2461,11 +2508,15 @@ private:
             }
         }
         for (std::size_t i = 0; i < traits::token_count; ++i) {
-            token_value value = TokenPolicy::read_token(page, i);
-            if (value.is_empty_token()) {
-                value = token_value();
+            token_value& value = next_[i].second;
+            if constexpr (traits::reads_token_into) {
+                TokenPolicy::read_token_into(page, i, value);  // reuses the buffer of two pages ago
+            } else {
+                value = TokenPolicy::read_token(page, i);
             }
-            next_[i].second = std::move(value);
+            if (value.is_empty_token()) {
+                value.set_null();
+            }
         }
     }
 
@@ -3864,6 +3915,7 @@ struct describe_game_sessions_tokens {
     static constexpr std::array<token_field, 1> input_tokens{{next_token_field}};
 
     static token_value read_token(const page_type& page, std::size_t) { return token_value(page.next_token); }
+    static void read_token_into(const page_type& page, std::size_t, token_value& into) { into.assign(page.next_token); }
     static void write_token(request_type& request, std::size_t, const token_value& value) {
         assign_token(request.next_token, value);
     }

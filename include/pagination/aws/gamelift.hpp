@@ -34,6 +34,7 @@ struct describe_game_sessions_tokens {
     static constexpr std::array<token_field, 1> input_tokens{{next_token_field}};
 
     static token_value read_token(const page_type& page, std::size_t) { return token_value(page.next_token); }
+    static void read_token_into(const page_type& page, std::size_t, token_value& into) { into.assign(page.next_token); }
     static void write_token(request_type& request, std::size_t, const token_value& value) {
         assign_token(request.next_token, value);
     }
