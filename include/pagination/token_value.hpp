@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <new>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,36 +27,56 @@ public:
     using object_type = std::vector<std::pair<std::string, token_value>>;
     using bytes_type = std::vector<unsigned char>;
 
-    token_value() noexcept = default;
+    token_value() noexcept {}
     token_value(std::nullptr_t) noexcept {}
-    token_value(bool b) : kind_(kind::boolean), bool_(b) {}
+    token_value(bool b) noexcept : kind_(kind::boolean) { u_.bool_ = b; }
     template <class I, std::enable_if_t<std::is_integral_v<I> && !std::is_same_v<I, bool> &&
                                             !std::is_same_v<I, char>,
                                         int> = 0>
-    token_value(I i) : kind_(kind::integer), integer_(static_cast<std::int64_t>(i)) {}
-    token_value(double d) : kind_(kind::floating), floating_(d) {}
-    token_value(std::string s) : kind_(kind::string), string_(std::move(s)) {}
-    token_value(std::string_view s) : kind_(kind::string), string_(s) {}
-    token_value(const char* s) : kind_(kind::string), string_(s) {}
-    token_value(bytes_type b) : kind_(kind::bytes), bytes_(std::move(b)) {}
-    token_value(array_type a) : kind_(kind::array), array_(std::move(a)) {}
-    token_value(object_type o) : kind_(kind::object), object_(std::move(o)) {}
+    token_value(I i) noexcept : kind_(kind::integer) {
+        u_.integer_ = static_cast<std::int64_t>(i);
+    }
+    token_value(double d) noexcept : kind_(kind::floating) { u_.floating_ = d; }
+    token_value(std::string s) { emplace(u_.string_, std::move(s)); }
+    token_value(std::string_view s) { emplace(u_.string_, s); }
+    token_value(const char* s) { emplace(u_.string_, s); }
+    token_value(bytes_type b) { emplace(u_.bytes_, std::move(b)); }
+    token_value(array_type a) { emplace(u_.array_, std::move(a)); }
+    token_value(object_type o) { emplace(u_.object_, std::move(o)); }
     /// An absent optional string is null.
     token_value(const std::optional<std::string>& s) {
         if (s) {
-            kind_ = kind::string;
-            string_ = *s;
+            emplace(u_.string_, *s);
         }
     }
 
-    /// Makes this the string `s`, reusing this value's string buffer: a token read into the same
-    /// value page after page allocates only when it outgrows the buffer.
-    void assign_string(std::string_view s) {
-        if (kind_ != kind::string && kind_ != kind::null) {
-            *this = token_value();
+    token_value(const token_value& other) { copy_from(other); }
+    token_value(token_value&& other) noexcept { move_from(other); }
+    token_value& operator=(const token_value& other) {
+        if (this != &other) {
+            token_value copy(other);
+            *this = std::move(copy);
         }
-        kind_ = kind::string;
-        string_.assign(s.data(), s.size());
+        return *this;
+    }
+    token_value& operator=(token_value&& other) noexcept {
+        if (this != &other) {
+            reset();
+            move_from(other);
+        }
+        return *this;
+    }
+    ~token_value() { reset(); }
+
+    /// Makes this the string `s`, reusing this value's string buffer when it holds a string: a
+    /// token read into the same value page after page allocates only when it outgrows the buffer.
+    void assign_string(std::string_view s) {
+        if (kind_ == kind::string) {
+            u_.string_.assign(s.data(), s.size());
+        } else {
+            reset();
+            emplace(u_.string_, s);
+        }
     }
     /// Makes this `s` (an absent optional is null), reusing the string buffer.
     void assign(const std::optional<std::string>& s) {
@@ -65,17 +86,8 @@ public:
             set_null();
         }
     }
-    /// Makes this null; a string buffer is kept for the next assign_string().
-    void set_null() noexcept {
-        if (kind_ == kind::string) {
-            string_.clear();
-        } else if (kind_ != kind::null) {
-            bytes_ = bytes_type();
-            array_ = array_type();
-            object_ = object_type();
-        }
-        kind_ = kind::null;
-    }
+    /// Makes this null.
+    void set_null() noexcept { reset(); }
 
     kind type() const noexcept { return kind_; }
     bool is_null() const noexcept { return kind_ == kind::null; }
@@ -87,45 +99,45 @@ public:
 
     bool as_bool() const {
         check(kind::boolean);
-        return bool_;
+        return u_.bool_;
     }
     std::int64_t as_integer() const {
         check(kind::integer);
-        return integer_;
+        return u_.integer_;
     }
     double as_double() const {
         check(kind::floating);
-        return floating_;
+        return u_.floating_;
     }
     const std::string& as_string() const {
         check(kind::string);
-        return string_;
+        return u_.string_;
     }
     const bytes_type& as_bytes() const {
         check(kind::bytes);
-        return bytes_;
+        return u_.bytes_;
     }
     const array_type& as_array() const {
         check(kind::array);
-        return array_;
+        return u_.array_;
     }
     array_type& as_array() {
         check(kind::array);
-        return array_;
+        return u_.array_;
     }
     const object_type& as_object() const {
         check(kind::object);
-        return object_;
+        return u_.object_;
     }
     object_type& as_object() {
         check(kind::object);
-        return object_;
+        return u_.object_;
     }
 
     /// The member named `key` of an object, or null when absent or not an object.
     const token_value* find(std::string_view key) const noexcept {
         if (kind_ == kind::object) {
-            for (const auto& member : object_) {
+            for (const auto& member : u_.object_) {
                 if (member.first == key) {
                     return &member.second;
                 }
@@ -137,7 +149,7 @@ public:
     /// The string as an optional: null gives an empty optional.
     std::optional<std::string> to_optional_string() const {
         if (kind_ == kind::string) {
-            return string_;
+            return u_.string_;
         }
         return std::nullopt;
     }
@@ -146,13 +158,13 @@ public:
     bool is_empty_token() const noexcept {
         switch (kind_) {
         case kind::null: return true;
-        case kind::boolean: return !bool_;
-        case kind::integer: return integer_ == 0;
-        case kind::floating: return !(floating_ < 0.0 || floating_ > 0.0);
-        case kind::string: return string_.empty();
-        case kind::bytes: return bytes_.empty();
-        case kind::array: return array_.empty();
-        case kind::object: return object_.empty();
+        case kind::boolean: return !u_.bool_;
+        case kind::integer: return u_.integer_ == 0;
+        case kind::floating: return !(u_.floating_ < 0.0 || u_.floating_ > 0.0);
+        case kind::string: return u_.string_.empty();
+        case kind::bytes: return u_.bytes_.empty();
+        case kind::array: return u_.array_.empty();
+        case kind::object: return u_.object_.empty();
         }
         return true;
     }
@@ -164,17 +176,17 @@ public:
         }
         switch (a.kind_) {
         case kind::null: return true;
-        case kind::boolean: return a.bool_ == b.bool_;
-        case kind::integer: return a.integer_ == b.integer_;
-        case kind::floating: return a.floating_ == b.floating_;
-        case kind::string: return a.string_ == b.string_;
-        case kind::bytes: return a.bytes_ == b.bytes_;
-        case kind::array: return a.array_ == b.array_;
+        case kind::boolean: return a.u_.bool_ == b.u_.bool_;
+        case kind::integer: return a.u_.integer_ == b.u_.integer_;
+        case kind::floating: return a.u_.floating_ == b.u_.floating_;
+        case kind::string: return a.u_.string_ == b.u_.string_;
+        case kind::bytes: return a.u_.bytes_ == b.u_.bytes_;
+        case kind::array: return a.u_.array_ == b.u_.array_;
         case kind::object: {
-            if (a.object_.size() != b.object_.size()) {
+            if (a.u_.object_.size() != b.u_.object_.size()) {
                 return false;
             }
-            for (const auto& member : a.object_) {
+            for (const auto& member : a.u_.object_) {
                 const token_value* other = b.find(member.first);
                 if (other == nullptr || !(member.second == *other)) {
                     return false;
@@ -193,16 +205,70 @@ private:
         (void)k;
     }
 
-    // One member per alternative (only the one `kind_` names is in use): simpler to compile than
-    // a std::variant, and a token value is small and rare.
+    template <class T, class... Args>
+    void emplace(T& member, Args&&... args) {
+        ::new (static_cast<void*>(&member)) T(std::forward<Args>(args)...);
+        kind_ = kind_of(member);
+    }
+    static constexpr kind kind_of(const std::string&) noexcept { return kind::string; }
+    static constexpr kind kind_of(const bytes_type&) noexcept { return kind::bytes; }
+    static constexpr kind kind_of(const array_type&) noexcept { return kind::array; }
+    static constexpr kind kind_of(const object_type&) noexcept { return kind::object; }
+    template <class T>
+    static void destroy(T& member) noexcept {
+        member.~T();
+    }
+
+    void reset() noexcept {
+        switch (kind_) {
+        case kind::string: destroy(u_.string_); break;
+        case kind::bytes: destroy(u_.bytes_); break;
+        case kind::array: destroy(u_.array_); break;
+        case kind::object: destroy(u_.object_); break;
+        default: break;
+        }
+        kind_ = kind::null;
+    }
+    void copy_from(const token_value& other) {  // this is null
+        switch (other.kind_) {
+        case kind::string: emplace(u_.string_, other.u_.string_); break;
+        case kind::bytes: emplace(u_.bytes_, other.u_.bytes_); break;
+        case kind::array: emplace(u_.array_, other.u_.array_); break;
+        case kind::object: emplace(u_.object_, other.u_.object_); break;
+        case kind::boolean: u_.bool_ = other.u_.bool_; kind_ = kind::boolean; break;
+        case kind::integer: u_.integer_ = other.u_.integer_; kind_ = kind::integer; break;
+        case kind::floating: u_.floating_ = other.u_.floating_; kind_ = kind::floating; break;
+        case kind::null: break;
+        }
+    }
+    void move_from(token_value& other) noexcept {  // this is null; other keeps its kind, moved from
+        switch (other.kind_) {
+        case kind::string: emplace(u_.string_, std::move(other.u_.string_)); break;
+        case kind::bytes: emplace(u_.bytes_, std::move(other.u_.bytes_)); break;
+        case kind::array: emplace(u_.array_, std::move(other.u_.array_)); break;
+        case kind::object: emplace(u_.object_, std::move(other.u_.object_)); break;
+        case kind::boolean: u_.bool_ = other.u_.bool_; kind_ = kind::boolean; break;
+        case kind::integer: u_.integer_ = other.u_.integer_; kind_ = kind::integer; break;
+        case kind::floating: u_.floating_ = other.u_.floating_; kind_ = kind::floating; break;
+        case kind::null: break;
+        }
+    }
+
+    // A tagged union: `kind_` names the member in use (none for null). Simpler to compile than a
+    // std::variant.
+    union storage {
+        storage() noexcept : integer_(0) {}
+        ~storage() {}
+        bool bool_;
+        std::int64_t integer_;
+        double floating_;
+        std::string string_;
+        bytes_type bytes_;
+        array_type array_;
+        object_type object_;
+    };
     kind kind_ = kind::null;
-    bool bool_ = false;
-    std::int64_t integer_ = 0;
-    double floating_ = 0;
-    std::string string_;
-    bytes_type bytes_;
-    array_type array_;
-    object_type object_;
+    storage u_;
 };
 
 /// Writes a string token into an optional request field: null clears it.
