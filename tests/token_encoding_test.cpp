@@ -100,6 +100,10 @@ TEST_CASE("token_value assigns strings and null in place, from any kind") {
     CHECK(object == token_value("s"));
     CHECK(encode_resume_token(token_map{{"NextToken", object}}, std::nullopt) ==
           encode_resume_token(token_map{{"NextToken", token_value("s")}}, std::nullopt));
+    // From a string inside the value itself.
+    token_value nested(token_value::object_type{{"k", token_value("inner-string-longer-than-fifteen")}});
+    nested.assign_string(nested.as_object()[0].second.as_string());
+    CHECK(nested == token_value("inner-string-longer-than-fifteen"));
     token_value bytes(token_value::bytes_type{1, 2});
     bytes.set_null();
     CHECK(bytes.is_null());

@@ -490,8 +490,9 @@ public:
         if (kind_ == kind::string) {
             u_.string_.assign(s.data(), s.size());
         } else {
+            std::string text(s);  // before reset(): `s` may point into this value
             reset();
-            emplace(u_.string_, s);
+            emplace(u_.string_, std::move(text));
         }
     }
     /// Makes this `s` (an absent optional is null), reusing the string buffer.
