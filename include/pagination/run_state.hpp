@@ -16,6 +16,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -264,7 +265,7 @@ private:
                     value = &entry.second;
                 }
             }
-            if (value == nullptr || value->is_null() || (value->is_string() && value->as_string() == "None")) {
+            if (value == nullptr || value->is_null() || (value->is_string() && value->as_string() == std::string_view("None"))) {
                 TokenPolicy::write_token(request, i, token_value());
             } else {
                 TokenPolicy::write_token(request, i, *value);

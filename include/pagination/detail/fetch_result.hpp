@@ -52,16 +52,17 @@ struct fetch_result_traits {
         }
     }
 
-    /// Moves the page out of a successful result.
-    static Page take(R& r) {
+    /// The page of a successful result, to move from (an rvalue reference into `r` where the
+    /// result holds it, so that the page is moved once, into its final place).
+    static decltype(auto) take(R& r) {
         if constexpr (is_page) {
-            return Page(std::move(r));
+            return std::move(r);
         } else if constexpr (is_expected) {
-            return Page(std::move(r).value());
+            return std::move(r).value();
         } else if constexpr (has_result_with_ownership<R>::value) {
-            return Page(r.GetResultWithOwnership());
+            return r.GetResultWithOwnership();
         } else {
-            return Page(std::move(r.GetResult()));
+            return std::move(r.GetResult());
         }
     }
 
