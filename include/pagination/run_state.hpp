@@ -265,7 +265,9 @@ private:
                     value = &entry.second;
                 }
             }
-            if (value == nullptr || value->is_null() || (value->is_string() && value->as_string() == std::string_view("None"))) {
+            const bool none = value == nullptr || value->is_null() ||
+                              (value->is_string() && value->as_string() == std::string_view("None"));
+            if (none) {
                 TokenPolicy::write_token(request, i, token_value());
             } else {
                 TokenPolicy::write_token(request, i, *value);

@@ -466,8 +466,8 @@ public:
         }
     }
 
-    token_value(const token_value& other) { copy_from(other); }
-    token_value(token_value&& other) noexcept { move_from(other); }
+    token_value(const token_value& other) { construct_from(other); }
+    token_value(token_value&& other) noexcept { construct_from(std::move(other)); }
     token_value& operator=(const token_value& other) {
         if (this != &other) {
             token_value copy(other);
@@ -477,12 +477,12 @@ public:
     }
     token_value& operator=(token_value&& other) noexcept {
         if (this != &other) {
-            reset();
-            move_from(other);
+            set_null();
+            construct_from(std::move(other));
         }
         return *this;
     }
-    ~token_value() { reset(); }
+    ~token_value() { set_null(); }
 
     /// Makes this the string `s`, reusing this value's string buffer when it holds a string: a
     /// token read into the same value page after page allocates only when it outgrows the buffer.
@@ -490,8 +490,8 @@ public:
         if (kind_ == kind::string) {
             u_.string_.assign(s.data(), s.size());
         } else {
-            std::string text(s);  // before reset(): `s` may point into this value
-            reset();
+            std::string text(s);  // before set_null(): `s` may point into this value
+            set_null();
             emplace(u_.string_, std::move(text));
         }
     }
@@ -504,7 +504,16 @@ public:
         }
     }
     /// Makes this null.
-    void set_null() noexcept { reset(); }
+    void set_null() noexcept {
+        switch (kind_) {
+        case kind::string: destroy(u_.string_); break;
+        case kind::bytes: destroy(u_.bytes_); break;
+        case kind::array: destroy(u_.array_); break;
+        case kind::object: destroy(u_.object_); break;
+        default: break;
+        }
+        kind_ = kind::null;
+    }
 
     kind type() const noexcept { return kind_; }
     bool is_null() const noexcept { return kind_ == kind::null; }
@@ -636,34 +645,14 @@ private:
         member.~T();
     }
 
-    void reset() noexcept {
-        switch (kind_) {
-        case kind::string: destroy(u_.string_); break;
-        case kind::bytes: destroy(u_.bytes_); break;
-        case kind::array: destroy(u_.array_); break;
-        case kind::object: destroy(u_.object_); break;
-        default: break;
-        }
-        kind_ = kind::null;
-    }
-    void copy_from(const token_value& other) {  // this is null
+    // Makes this (null) a copy of `other`, or takes its contents (`other` keeps its kind, moved from).
+    template <class Other>
+    void construct_from(Other&& other) {
         switch (other.kind_) {
-        case kind::string: emplace(u_.string_, other.u_.string_); break;
-        case kind::bytes: emplace(u_.bytes_, other.u_.bytes_); break;
-        case kind::array: emplace(u_.array_, other.u_.array_); break;
-        case kind::object: emplace(u_.object_, other.u_.object_); break;
-        case kind::boolean: u_.bool_ = other.u_.bool_; kind_ = kind::boolean; break;
-        case kind::integer: u_.integer_ = other.u_.integer_; kind_ = kind::integer; break;
-        case kind::floating: u_.floating_ = other.u_.floating_; kind_ = kind::floating; break;
-        case kind::null: break;
-        }
-    }
-    void move_from(token_value& other) noexcept {  // this is null; other keeps its kind, moved from
-        switch (other.kind_) {
-        case kind::string: emplace(u_.string_, std::move(other.u_.string_)); break;
-        case kind::bytes: emplace(u_.bytes_, std::move(other.u_.bytes_)); break;
-        case kind::array: emplace(u_.array_, std::move(other.u_.array_)); break;
-        case kind::object: emplace(u_.object_, std::move(other.u_.object_)); break;
+        case kind::string: emplace(u_.string_, std::forward<Other>(other).u_.string_); break;
+        case kind::bytes: emplace(u_.bytes_, std::forward<Other>(other).u_.bytes_); break;
+        case kind::array: emplace(u_.array_, std::forward<Other>(other).u_.array_); break;
+        case kind::object: emplace(u_.object_, std::forward<Other>(other).u_.object_); break;
         case kind::boolean: u_.bool_ = other.u_.bool_; kind_ = kind::boolean; break;
         case kind::integer: u_.integer_ = other.u_.integer_; kind_ = kind::integer; break;
         case kind::floating: u_.floating_ = other.u_.floating_; kind_ = kind::floating; break;
@@ -2260,9 +2249,6 @@ public:
         return true;
     }
 
-    std::size_t size() const noexcept { return size_; }
-    bool empty() const noexcept { return size_ == 0; }
-
 private:
     struct slot {
         bool used = false;
@@ -2548,7 +2534,9 @@ private:
                     value = &entry.second;
                 }
             }
-            if (value == nullptr || value->is_null() || (value->is_string() && value->as_string() == std::string_view("None"))) {
+            const bool none = value == nullptr || value->is_null() ||
+                              (value->is_string() && value->as_string() == std::string_view("None"));
+            if (none) {
                 TokenPolicy::write_token(request, i, token_value());
             } else {
                 TokenPolicy::write_token(request, i, *value);
@@ -3977,19 +3965,11 @@ namespace gamelift {
 /// DescribeGameSessions' one input token, NextToken (the output token has the same name).
 inline constexpr token_field next_token_field{"NextToken"};
 
-/// Tokens of DescribeGameSessions, for describe_game_sessions_request / _result.
-struct describe_game_sessions_tokens {
-    using request_type = describe_game_sessions_request;
-    using page_type = describe_game_sessions_result;
-    static constexpr std::array<token_field, 1> input_tokens{{next_token_field}};
-
-    static token_value read_token(const page_type& page, std::size_t) { return token_value(page.next_token); }
-    static void read_token_into(const page_type& page, std::size_t, token_value& into) { into.assign(page.next_token); }
-    static void write_token(request_type& request, std::size_t, const token_value& value) {
-        assign_token(request.next_token, value);
-    }
-    static void set_resume_token(page_type& page, const std::optional<std::string>& token) { page.next_token = token; }
-
+/// Tokens of DescribeGameSessions, for describe_game_sessions_request / _result: NextToken in and
+/// out, and the service's request rules.
+struct describe_game_sessions_tokens
+    : member_token_policy<&describe_game_sessions_request::next_token, &describe_game_sessions_result::next_token,
+                          next_token_field> {
     /// The service's rules, checked on the first request before it is sent.
     static std::optional<error> validate_request(const request_type& request) {
         if (std::optional<validation_error> rejected = validate(request)) {

@@ -27,19 +27,11 @@ namespace gamelift {
 /// DescribeGameSessions' one input token, NextToken (the output token has the same name).
 inline constexpr token_field next_token_field{"NextToken"};
 
-/// Tokens of DescribeGameSessions, for describe_game_sessions_request / _result.
-struct describe_game_sessions_tokens {
-    using request_type = describe_game_sessions_request;
-    using page_type = describe_game_sessions_result;
-    static constexpr std::array<token_field, 1> input_tokens{{next_token_field}};
-
-    static token_value read_token(const page_type& page, std::size_t) { return token_value(page.next_token); }
-    static void read_token_into(const page_type& page, std::size_t, token_value& into) { into.assign(page.next_token); }
-    static void write_token(request_type& request, std::size_t, const token_value& value) {
-        assign_token(request.next_token, value);
-    }
-    static void set_resume_token(page_type& page, const std::optional<std::string>& token) { page.next_token = token; }
-
+/// Tokens of DescribeGameSessions, for describe_game_sessions_request / _result: NextToken in and
+/// out, and the service's request rules.
+struct describe_game_sessions_tokens
+    : member_token_policy<&describe_game_sessions_request::next_token, &describe_game_sessions_result::next_token,
+                          next_token_field> {
     /// The service's rules, checked on the first request before it is sent.
     static std::optional<error> validate_request(const request_type& request) {
         if (std::optional<validation_error> rejected = validate(request)) {

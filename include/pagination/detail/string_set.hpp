@@ -52,9 +52,6 @@ public:
         return true;
     }
 
-    std::size_t size() const noexcept { return size_; }
-    bool empty() const noexcept { return size_ == 0; }
-
 private:
     struct slot {
         bool used = false;
