@@ -17,7 +17,11 @@ seconds="${PAGINATION_FUZZ_SECONDS:-60}"
 cxx="${PAGINATION_FUZZ_CXX:-clang++}"
 jobs="${PAGINATION_JOBS:-2}"
 build="build/ci-fuzz"
-targets=(token_decoder paginator)
+targets=()
+for source in tests/fuzz/*_fuzz.cpp; do
+  name="$(basename "$source" .cpp)"
+  targets+=("${name%_fuzz}")
+done
 
 # libFuzzer's runtime comes with libclang-rt-<version>-dev on Debian; install it when missing.
 probe_dir="$(mktemp -d)"

@@ -5,8 +5,10 @@
 // validation by the service model's rules, and the AWS CLI's JSON rendering of the result.
 // Nothing here depends on the pagination core, so the model can be used (and tested) alone.
 
-#include <array>
+#include <pagination/aws/service_error.hpp>
 #include <pagination/config.hpp>
+
+#include <array>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -291,25 +293,8 @@ inline constexpr std::string_view internal_service = "InternalServiceException";
 inline constexpr std::string_view throttling = "ThrottlingException";
 }  // namespace error_codes
 
-/// An error answer of the service: its exception name and message.
-struct service_error {
-    std::string code;     ///< Exception name, such as "InvalidRequestException"
-    std::string message;  ///< Human-readable message
-
-    /// Whether repeating the same request may succeed (throttling and internal failures).
-    bool retryable() const noexcept {
-        return code == error_codes::throttling || code == error_codes::internal_service;
-    }
-    /// Whether the error asks the caller to slow down.
-    bool throttling() const noexcept { return code == error_codes::throttling; }
-};
-
-/// Member-wise equality.
-inline bool operator==(const service_error& a, const service_error& b) {
-    return a.code == b.code && a.message == b.message;
-}
-/// Member-wise inequality.
-inline bool operator!=(const service_error& a, const service_error& b) { return !(a == b); }
+/// An error answer of the service (aws/service_error.hpp): code, message, request id, status.
+using service_error = aws::service_error;
 
 /// Either a value or a service_error, in the manner of std::expected (which C++17 lacks).
 template <typename T>
