@@ -83,6 +83,7 @@ struct service_error {
     error_source source = error_source::service;  ///< Where the error came from
     int attempts = 0;        ///< Attempts made for this request (0: not counted by a retrying client)
     bool retries_exhausted = false;  ///< The retry strategy gave up on a retryable error
+    bool timed_out = false;  ///< No response arrived in time (a transport error; its retry costs more quota)
 
     /// Whether the error asks the caller to slow down.
     bool throttling() const noexcept { return is_throttling_code(code) || http_status == 429; }
