@@ -304,8 +304,27 @@ TEST_CASE("send_with_retries marks the final error with its attempts and whether
     CHECK(legacy_out.err.code == "connect_failed");
 }
 
-TEST_CASE("A timeout is known by the service_error of a transport failure") {
-    CHECK(aws::is_timeout(transport(http::transport_errc::timed_out)));
-    CHECK_FALSE(aws::is_timeout(transport(http::transport_errc::connect_failed)));
-    CHECK_FALSE(aws::is_timeout(with_status("timed_out", 500)));  // a service's code of that name is not one
+TEST_CASE("transport_failure makes the service_error of a transport error, a timeout marked as one") {
+    const service_error t = transport(http::transport_errc::timed_out);
+    CHECK(t.timed_out);
+    CHECK(t.source == aws::error_source::transport);
+    CHECK(t.code == "timed_out");
+    CHECK(t.message == "x");
+    CHECK(t.http_status == 0);
+    CHECK_FALSE(transport(http::transport_errc::connect_failed).timed_out);
+}
+
+TEST_CASE("A retry after an error marked timed_out costs 10, whatever made it") {
+    retry_strategy s{retry_settings{}, nullptr, fixed(0.0)};
+    service_error e{"RequestTimeout", ""};
+    e.source = aws::error_source::transport;
+    e.timed_out = true;
+    retry_state state{1, 0};
+    REQUIRE(s.after_failure(e, state).retry);
+    CHECK(state.quota_held == 10);
+    CHECK(s.quota()->available() == 490);
+    // A service's code of that name is not a timeout of ours.
+    retry_state other{1, 0};
+    REQUIRE(s.after_failure(with_status("RequestTimeout", 400), other).retry);
+    CHECK(other.quota_held == 5);
 }

@@ -31,16 +31,12 @@ struct retry_settings {
 };
 
 /// The service_error of a transport failure: source `transport`, the code the name of the
-/// transport_errc ("timed_out", ...), the client's message. The strategy knows a timeout by it.
+/// transport_errc ("timed_out", ...), the client's message, and `timed_out` for a timeout.
 inline service_error transport_failure(const http::transport_error& e) {
     service_error out{http::to_string(e.code), e.message};
     out.source = error_source::transport;
+    out.timed_out = e.code == http::transport_errc::timed_out;
     return out;
-}
-
-/// Whether `e` is a transport timeout (a retry after one costs more quota in standard mode).
-inline bool is_timeout(const service_error& e) noexcept {
-    return e.source == error_source::transport && e.code == http::to_string(http::transport_errc::timed_out);
 }
 
 /// The retry quota of one client, shared by all its requests and threads: retries draw on it,
@@ -200,7 +196,7 @@ public:
             return decision;
         }
         if (settings_.mode == retry_mode::standard) {
-            const int cost = is_timeout(e) ? retry_quota::timeout_retry_cost : retry_quota::retry_cost;
+            const int cost = e.timed_out ? retry_quota::timeout_retry_cost : retry_quota::retry_cost;
             if (!quota_->acquire(cost)) {
                 decision.retries_exhausted = true;
                 return decision;
