@@ -65,7 +65,7 @@ BINARY = None
 
 def run(*args):
     """Runs the program; returns (exit code, stdout, stderr)."""
-    proc = subprocess.run([BINARY] + list(args), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    proc = subprocess.run([BINARY, "--builtin-fleet"] + list(args), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                           timeout=60)
     return proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
 
