@@ -1,0 +1,370 @@
+#!/usr/bin/python3
+"""Byte-for-byte comparison of describe-game-sessions' output renderers with the AWS CLI v2.
+
+  test_aws_cli_output.py path/to/aws_cli_output_driver [--seed N] [--jobs N] [--keep DIR]
+
+Generates game sessions in wire form (all members, missing members, odd Unicode, fractional
+timestamps, several or no GameProperties, unknown members and enum values), serves them with
+fake_gamelift_endpoint.py on 127.0.0.1, and runs for each case and each of --output json, text
+and table:
+  - /usr/bin/aws gamelift describe-game-sessions --endpoint-url ... (Debian's AWS CLI v2), and
+  - the driver, on the exchanges that CLI run had with the endpoint (the driver walks the same
+    pages with this library's paginator and prints them with programs/describe_game_sessions/
+    output.hpp),
+then compares stdout byte for byte. Table output is compared at the width the CLI uses when
+stdout is not a terminal (80) and, under a pseudo-terminal, at a width wide enough for the
+horizontal layout. Also checks that east_asian_width.hpp is what its generator writes.
+
+Prints one line per case, a unified diff for each mismatch, and `N passed, M failed`; exits 1
+on a mismatch. Standard library only; takes about 20 s (each CLI call takes about a second).
+"""
+
+import argparse
+import concurrent.futures
+import difflib
+import fcntl
+import json
+import os
+import pty
+import random
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import tty
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, HERE)
+import fake_gamelift_endpoint  # noqa: E402
+
+AWS = "/usr/bin/aws"
+FLEET = "fleet-1a2b3c4d-0000-4000-8000-000000000001"
+OTHER_FLEET = "fleet-9f8e7d6c-0000-4000-8000-000000000002"
+REGION = "us-west-2"
+# The reference CLI (2.9.19) predates ComputeName; like any unknown member it is dropped.
+MEMBERS_UNKNOWN_TO_CLI = ["ComputeName"]
+WIDE_TERMINAL = 2000
+CALL_TIMEOUT = 60
+
+ODD_TEXT = [
+    "Lobby ☃", "対戦ルーム", "ｆｕｌｌｗｉｄｔｈ", "e\u0301clair", "Ωmega ±1", "🎮 party", "👩\u200d💻 dev",
+    "\ue000 private", "𠀋 ext-B", "soft\u00adhyphen", "tab\there", "line\nbreak", "quote \" and \\",
+    "ctrl \x01\x7f", "plain-name", "x", "", "Ünïcödé ß", "한국어 방", "Привет", "العربية", "·•°",
+]
+STATUSES = ["ACTIVE", "ACTIVE", "ACTIVATING", "TERMINATED", "TERMINATING", "ERROR", "HIBERNATING"]
+REASONS = ["INTERRUPTED", "TRIGGERED_ON_PROCESS_TERMINATE", "FORCE_TERMINATED", "SCALED_DOWN"]
+LOCATIONS = ["us-west-2", "us-east-1", "eu-west-1", "ap-northeast-1"]
+
+
+# ------------------------------------------------------------------------------------------
+# Sessions in wire form
+# ------------------------------------------------------------------------------------------
+
+def wire_time(rng):
+    """Epoch seconds as a JSON number: whole, or with a millisecond fraction."""
+    seconds = rng.randrange(1_450_000_000, 1_790_000_000)
+    ms = rng.choice([0, 0, 5, 57, 100, 500, 999, rng.randrange(1, 1000)])
+    return seconds if ms == 0 else seconds + ms / 1000
+
+
+def make_session(rng, index, fleet, full=False, minimal=False):
+    def maybe(p):
+        return full or (not minimal and rng.random() < p)
+
+    custom = rng.choice(ODD_TEXT[:3] + ["gs-%d" % index, "custom-%04d" % index])
+    s = {"GameSessionId": "arn:aws:gamelift:%s::gamesession/%s/%s" % (REGION, fleet, custom)}
+    if maybe(0.8):
+        s["Name"] = rng.choice(ODD_TEXT)
+    s["FleetId"] = fleet
+    if maybe(0.6):
+        s["FleetArn"] = "arn:aws:gamelift:%s:123456789012:fleet/%s" % (REGION, fleet)
+    if maybe(0.85):
+        s["CreationTime"] = wire_time(rng)
+    if maybe(0.3):
+        s["TerminationTime"] = wire_time(rng)
+    if maybe(0.7):
+        s["CurrentPlayerSessionCount"] = rng.randrange(0, 200)
+    if maybe(0.7):
+        s["MaximumPlayerSessionCount"] = rng.randrange(1, 200)
+    if maybe(0.9):
+        s["Status"] = rng.choice(STATUSES)
+    if maybe(0.2):
+        s["StatusReason"] = rng.choice(REASONS)
+    # GameProperties is always on the wire (the service sends [] when there are none).
+    s["GameProperties"] = [
+        {"Key": rng.choice(ODD_TEXT + ["mode", "map", "k%d" % k]), "Value": rng.choice(ODD_TEXT + ["ctf", "42"])}
+        for k in range(rng.choice([0, 0, 1, 2, 4]) if not full else 3)
+    ]
+    if maybe(0.6):
+        s["IpAddress"] = "10.%d.%d.%d" % (rng.randrange(256), rng.randrange(256), rng.randrange(256))
+    if maybe(0.5):
+        s["DnsName"] = "ec2-10-0-0-%d.%s.compute.amazonaws.com" % (index, REGION)
+    if maybe(0.7):
+        s["Port"] = rng.randrange(1024, 65536)
+    if maybe(0.5):
+        s["PlayerSessionCreationPolicy"] = rng.choice(["ACCEPT_ALL", "DENY_ALL"])
+    if maybe(0.3):
+        s["CreatorId"] = "player-" + rng.choice(ODD_TEXT)
+    if maybe(0.3):
+        s["GameSessionData"] = json.dumps({"map": rng.choice(ODD_TEXT)}, ensure_ascii=False)
+    if maybe(0.25):
+        s["MatchmakerData"] = json.dumps({"matchId": "m-%d" % index, "teams": [{"name": "red"}]})
+    if maybe(0.7):
+        s["Location"] = rng.choice(LOCATIONS)
+    if maybe(0.4):
+        s["ComputeName"] = "compute-%d" % index
+    if maybe(0.1):
+        s["SomeFutureMember"] = {"added": "later"}  # unknown members are ignored by both
+    return s
+
+
+def make_listing(seed):
+    rng = random.Random(seed)
+    sessions = []
+    for i in range(26):
+        fleet = OTHER_FLEET if i % 7 == 3 else FLEET
+        sessions.append(make_session(rng, i, fleet, full=(i in (0, 12)), minimal=(i in (5, 17))))
+    return {"GameSessions": sessions}
+
+
+EMPTY_LISTING = {"Fleets": [FLEET], "GameSessions": []}
+
+# A listing whose 80-column table scales a column to exactly n + 0.5 where rounding half to even
+# and rounding half away from zero give different tables (found by searching seeds with the CLI's
+# own table code; kept literally so that generator changes do not lose it).
+ROUNDING_TIE_LISTING = {"GameSessions": [
+    {"GameSessionId": "arn:aws:gamelift:us-west-2::gamesession/%s/\u5bfe\u6226\u30eb\u30fc\u30e0" % FLEET,
+     "FleetId": FLEET, "GameProperties": []},
+    {"GameSessionId": "arn:aws:gamelift:us-west-2::gamesession/%s/Lobby \u2603" % FLEET,
+     "Name": "\U0001f469\u200d\U0001f4bb dev", "FleetId": FLEET,
+     "FleetArn": "arn:aws:gamelift:us-west-2:123456789012:fleet/%s" % FLEET,
+     "CreationTime": 1763985321.785, "CurrentPlayerSessionCount": 146, "MaximumPlayerSessionCount": 68,
+     "Status": "ACTIVATING",
+     "GameProperties": [{"Key": "map", "Value": ""}, {"Key": "mode", "Value": ""},
+                        {"Key": "tab\there", "Value": "\u00b7\u2022\u00b0"}, {"Key": "line\nbreak", "Value": "42"}],
+     "DnsName": "ec2-10-0-0-1.us-west-2.compute.amazonaws.com", "Port": 54647,
+     "CreatorId": "player-\U0001f3ae party", "Location": "eu-west-1", "ComputeName": "compute-1"},
+]}
+
+
+# ------------------------------------------------------------------------------------------
+# Running the CLI and the driver
+# ------------------------------------------------------------------------------------------
+
+def cli_env():
+    env = dict(os.environ)
+    env.update({"AWS_ACCESS_KEY_ID": "x", "AWS_SECRET_ACCESS_KEY": "y", "TZ": "UTC",
+                "AWS_CONFIG_FILE": "/dev/null", "AWS_SHARED_CREDENTIALS_FILE": "/dev/null",
+                "AWS_PAGER": "", "AWS_DEFAULT_REGION": REGION, "AWS_RETRY_MODE": "standard",
+                "AWS_MAX_ATTEMPTS": "1"})
+    for name in ("AWS_PROFILE", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_GAMELIFT", "AWS_SESSION_TOKEN"):
+        env.pop(name, None)
+    return env
+
+
+def run_on_pty(argv, env, width):
+    """Runs argv with stdout on a raw pseudo-terminal `width` columns wide; returns (rc, out, err)."""
+    master, slave = pty.openpty()
+    try:
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 50, width, 0, 0))
+        tty.setraw(slave)  # no \n -> \r\n translation: the bytes are the program's
+        proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=slave, stderr=subprocess.PIPE,
+                                env=env)
+    finally:
+        os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 65536)
+        except OSError:  # EIO: the last writer closed the terminal
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(master)
+    err = proc.stderr.read()
+    proc.stderr.close()
+    rc = proc.wait(CALL_TIMEOUT)
+    return rc, b"".join(chunks), err
+
+
+def run_cli(url, fmt, options, width=None):
+    argv = [AWS, "gamelift", "describe-game-sessions", "--endpoint-url", url, "--region", REGION,
+            "--fleet-id", FLEET, "--output", fmt] + options
+    if width is None:
+        p = subprocess.run(argv, stdin=subprocess.DEVNULL, capture_output=True, env=cli_env(),
+                           timeout=CALL_TIMEOUT)
+        return p.returncode, p.stdout, p.stderr
+    return run_on_pty(argv + ["--color", "off"], cli_env(), width)
+
+
+def driver_options(options):
+    """The CLI's pagination options that the driver takes too."""
+    out = []
+    for name in ("--max-items", "--page-size", "--starting-token"):
+        if name in options:
+            out += [name, options[options.index(name) + 1]]
+    return out
+
+
+def run_driver(driver, exchanges_path, fmt, options, width):
+    argv = [driver, "--exchanges", exchanges_path, "--output", fmt, "--width", str(width)]
+    for member in MEMBERS_UNKNOWN_TO_CLI:
+        argv += ["--ignore-member", member]
+    argv += driver_options(options)
+    p = subprocess.run(argv, stdin=subprocess.DEVNULL, capture_output=True, timeout=CALL_TIMEOUT)
+    return p.returncode, p.stdout, p.stderr
+
+
+def write_exchanges(path, exchanges):
+    with open(path, "w", encoding="utf-8") as f:
+        for e in exchanges:
+            f.write(json.dumps(e, ensure_ascii=False) + "\n")
+
+
+def show(data):
+    return data.decode("utf-8", "replace").splitlines(keepends=True)
+
+
+def compare_once(driver, workdir, name, listing, fmt, options, width=None):
+    """One case in one format: returns (ok, report)."""
+    server = fake_gamelift_endpoint.start(listing)
+    try:
+        rc, cli_out, cli_err = run_cli(server.url, fmt, options, width)
+        exchanges = list(server.exchanges)
+    finally:
+        server.stop()
+    label = "%s --output %s%s" % (name, fmt, "" if width is None else " (terminal width %d)" % width)
+    if rc != 0:
+        return False, "%s: the AWS CLI failed (%d): %s" % (label, rc, cli_err.decode("utf-8", "replace"))
+    path = os.path.join(workdir, "%s.%s.%s.jsonl" % (name, fmt, width or "pipe"))
+    write_exchanges(path, exchanges)
+    drc, ours, derr = run_driver(driver, path, fmt, options, width or 80)
+    if drc != 0:
+        return False, "%s: the driver failed (%d): %s" % (label, drc, derr.decode("utf-8", "replace"))
+    if ours != cli_out:
+        diff = "".join(difflib.unified_diff(show(cli_out), show(ours), "aws (CLI v2)", "driver"))
+        return False, "%s: outputs differ (%d pages)\n%s" % (label, len(exchanges), diff)
+    return True, "%s: identical (%d pages, %d bytes)" % (label, len(exchanges), len(ours))
+
+
+def program_mode_case(driver, workdir, listing):
+    """fake_gamelift_endpoint.py as a program: the `listing on` line and the --log file."""
+    sessions_path = os.path.join(workdir, "program_mode.sessions.json")
+    log_path = os.path.join(workdir, "program_mode.log.jsonl")
+    with open(sessions_path, "w", encoding="utf-8") as f:
+        json.dump(listing, f, ensure_ascii=False)
+    proc = subprocess.Popen([sys.executable, os.path.join(HERE, "fake_gamelift_endpoint.py"), sessions_path,
+                             "--default-limit", "6", "--log", log_path, "--serve-seconds", "90"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        first = proc.stdout.readline().strip()
+        if not first.startswith("listing on http://127.0.0.1:"):
+            return False, "program mode: unexpected first line %r" % first
+        url = first.split(" ", 2)[2]
+        rc, cli_out, cli_err = run_cli(url, "text", [])
+    finally:
+        proc.terminate()
+        proc.wait(10)
+        proc.stdout.close()
+        proc.stderr.close()
+    if rc != 0:
+        return False, "program mode: the AWS CLI failed: %s" % cli_err.decode("utf-8", "replace")
+    drc, ours, derr = run_driver(driver, log_path, "text", [], 80)
+    if drc != 0 or ours != cli_out:
+        diff = "".join(difflib.unified_diff(show(cli_out), show(ours), "aws (CLI v2)", "driver"))
+        return False, "program mode --output text: differs (%d)\n%s%s" % (drc, derr.decode(), diff)
+    return True, "program mode (fake_gamelift_endpoint.py --log) --output text: identical"
+
+
+def east_asian_width_case():
+    header = os.path.join(ROOT, "programs", "describe_game_sessions", "east_asian_width.hpp")
+    generator = os.path.join(ROOT, "programs", "describe_game_sessions", "gen_east_asian_width.py")
+    # The CLI's own Python: its unicodedata is what the table must match.
+    fresh = subprocess.run(["/usr/bin/python3", generator], capture_output=True, check=True).stdout
+    with open(header, "rb") as f:
+        ok = f.read() == fresh
+    return ok, "east_asian_width.hpp %s the CLI Python's unicodedata" % ("matches" if ok else "is OUT OF DATE with")
+
+
+def starting_token_from(text_output):
+    for line in text_output.decode("utf-8").splitlines():
+        if line.startswith("NEXTTOKEN\t"):
+            return line.split("\t", 1)[1]
+    return None
+
+
+def main(argv):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("driver")
+    parser.add_argument("--seed", type=int, default=20260115)
+    parser.add_argument("--jobs", type=int, default=2, help="CLI calls at once (default 2)")
+    parser.add_argument("--keep", help="keep the exchange logs in this directory")
+    args = parser.parse_args(argv)
+    if not os.access(AWS, os.X_OK):
+        print("SKIP: %s (the AWS CLI v2) is not installed" % AWS)
+        return 0
+
+    listing = make_listing(args.seed)
+    workdir = args.keep or tempfile.mkdtemp(prefix="aws_cli_output.")
+    os.makedirs(workdir, exist_ok=True)
+
+    # The starting token of a later case comes from the CLI itself.
+    server = fake_gamelift_endpoint.start(listing)
+    try:
+        _, cut_text, _ = run_cli(server.url, "text", ["--max-items", "7", "--page-size", "4"])
+    finally:
+        server.stop()
+    token = starting_token_from(cut_text)
+
+    cases = [  # (name, listing, CLI options, formats, terminal widths: None = a pipe)
+        ("all", listing, [], ("json", "text", "table"), (None, WIDE_TERMINAL)),
+        ("max-items-cuts-page", listing, ["--max-items", "7"], ("json", "text", "table"), (None,)),
+        ("max-items-cuts-page-4", listing, ["--max-items", "13", "--page-size", "4"], ("json", "text", "table"), (None,)),
+        ("max-items-on-boundary", listing, ["--max-items", "8", "--page-size", "4"], ("json", "text", "table"), (None,)),
+        ("status-filter", listing, ["--status-filter", "ACTIVE", "--page-size", "3"], ("json", "text", "table"),
+         (None, WIDE_TERMINAL)),
+        ("small-pages", listing, ["--page-size", "1", "--max-items", "5"], ("text",), (None,)),
+        ("rounding-tie", ROUNDING_TIE_LISTING, [], ("table",), (None,)),
+        ("empty-listing", EMPTY_LISTING, [], ("json", "text", "table"), (None, WIDE_TERMINAL)),
+    ]
+    if token:
+        cases.append(("starting-token", listing, ["--starting-token", token, "--page-size", "4", "--max-items", "6"],
+                      ("json", "text", "table"), (None,)))
+
+    jobs = []
+    for name, data, options, formats, widths in cases:
+        for fmt in formats:
+            for width in widths:
+                if width is not None and fmt != "table":
+                    continue
+                jobs.append((name, data, fmt, options, width))
+
+    results = []
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+        futures = [pool.submit(compare_once, args.driver, workdir, name, data, fmt, options, width)
+                   for name, data, fmt, options, width in jobs]
+        futures.append(pool.submit(program_mode_case, args.driver, workdir, listing))
+        for f in futures:
+            try:
+                results.append(f.result())
+            except Exception as e:  # a crash of the harness is a failure, not a pass
+                results.append((False, "harness error: %r" % (e,)))
+    results.append(east_asian_width_case())
+    if not token:
+        results.append((False, "the CLI printed no NEXTTOKEN for --max-items 7 --page-size 4"))
+
+    passed = sum(1 for ok, _ in results if ok)
+    failed = len(results) - passed
+    for ok, report in results:
+        print(("ok    " if ok else "FAIL  ") + report)
+    print("%d passed, %d failed" % (passed, failed))
+    if failed and not args.keep:
+        print("exchange logs kept in %s" % workdir)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
