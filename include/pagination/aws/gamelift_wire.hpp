@@ -19,6 +19,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace pagination {
 namespace aws {
@@ -319,6 +320,448 @@ inline std::string error_body(const service_error& error) {
     pagination::detail::dump_string(error.message, out);
     out += '}';
     return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The response: the client's reader
+// ---------------------------------------------------------------------------------------------
+
+namespace detail {
+
+// Reads a DescribeGameSessions body into a result, reusing the result's storage: its sessions,
+// their strings and their GameProperties are assigned in place, and what the body leaves out is
+// reset. `member` names the member being read when an error occurs.
+class result_reader {
+public:
+    result_reader(std::string_view body, const json_limits& limits) noexcept
+        : c_(body, limits.max_depth, limits.max_string_bytes, limits.max_items) {}
+
+    bool read(describe_game_sessions_result& result) {
+        if (!c_.begin_object()) {
+            return false;
+        }
+        std::size_t used = 0;
+        bool token_seen = false;
+        std::string_view key;
+        while (c_.next_member(key)) {
+            if (key == "GameSessions") {
+                // A repeated member replaces the earlier one, as in Python's json.
+                used = 0;
+                if (c_.consume_null()) {
+                    continue;
+                }
+                member_ = "GameSessions";
+                if (!c_.begin_array()) {
+                    return false;
+                }
+                std::size_t count = 0;
+                while (c_.next_element(count)) {
+                    if (used == result.game_sessions.size()) {
+                        result.game_sessions.emplace_back();
+                    }
+                    if (!read_session(result.game_sessions[used])) {
+                        return false;
+                    }
+                    ++used;
+                }
+                if (!c_.ok()) {
+                    return false;
+                }
+            } else if (key == "NextToken") {
+                member_ = "NextToken";
+                token_seen = !c_.consume_null();
+                if (token_seen && !read_text(result.next_token)) {
+                    return false;
+                }
+            } else if (!c_.skip_value()) {
+                return false;
+            }
+        }
+        if (!c_.finish()) {
+            return false;
+        }
+        result.game_sessions.resize(used);
+        if (!token_seen) {
+            result.next_token.reset();
+        }
+        return true;
+    }
+
+    const aws::detail::json_cursor& cursor() const noexcept { return c_; }
+    std::string_view member() const noexcept { return member_; }
+
+private:
+    bool read_text(std::optional<std::string>& v) {
+        if (!v) {
+            v.emplace();
+        }
+        return c_.read_string(*v);
+    }
+
+    bool read_int(std::optional<int>& v) {
+        std::int64_t n = 0;
+        if (!c_.read_integer(n, std::numeric_limits<int>::min(), std::numeric_limits<int>::max())) {
+            return false;
+        }
+        v = static_cast<int>(n);
+        return true;
+    }
+
+    bool read_time(std::optional<timestamp>& v) {
+        const std::size_t at = (c_.peek(), c_.offset());
+        aws::detail::json_number n;
+        if (!c_.read_number(n)) {
+            return false;
+        }
+        std::int64_t micros = 0;
+        if (!aws::detail::decimal_seconds_to_micros(n, timestamp_bounds::min_seconds, timestamp_bounds::max_seconds,
+                                                    micros)) {
+            return c_.fail_at_offset(aws::detail::json_errc::out_of_range, at);
+        }
+        // datetime keeps microseconds; the model keeps milliseconds, truncated as botocore's
+        // datetime.microsecond // 1000 is (toward the past for times before 1970).
+        const std::int64_t ms = micros / 1000 - ((micros % 1000 < 0) ? 1 : 0);
+        v = timestamp(std::chrono::milliseconds(ms));
+        return true;
+    }
+
+    template <typename Enum>
+    bool read_enum(std::optional<open_enum<Enum>>& v) {
+        std::string_view wire;
+        if (!c_.read_string_view(wire, scratch_)) {
+            return false;
+        }
+        const Enum known = detail::enum_from_wire<Enum>(wire);
+        if (known != Enum::unknown) {
+            v = known;  // no allocation for the values this library knows
+        } else {
+            v = open_enum<Enum>::from_wire(wire);
+        }
+        return true;
+    }
+
+    bool read_properties(std::vector<game_property>& properties) {
+        std::size_t used = 0;
+        if (!c_.begin_array()) {
+            return false;
+        }
+        std::size_t count = 0;
+        while (c_.next_element(count)) {
+            if (used == properties.size()) {
+                properties.emplace_back();
+            }
+            game_property& p = properties[used];
+            // Key and Value are required by the model; a missing one reads as empty.
+            bool key_seen = false;
+            bool value_seen = false;
+            if (!c_.begin_object()) {
+                return false;
+            }
+            std::string_view key;
+            while (c_.next_member(key)) {
+                if (key == "Key" || key == "Value") {
+                    const bool is_key = key.size() == 3;
+                    std::string& target = is_key ? p.key : p.value;
+                    member_ = is_key ? "GameProperties.Key" : "GameProperties.Value";
+                    if (c_.consume_null()) {
+                        target.clear();
+                        continue;
+                    }
+                    if (!c_.read_string(target)) {
+                        return false;
+                    }
+                    (is_key ? key_seen : value_seen) = true;
+                } else if (!c_.skip_value()) {
+                    return false;
+                }
+            }
+            if (!c_.ok()) {
+                return false;
+            }
+            if (!key_seen) {
+                p.key.clear();
+            }
+            if (!value_seen) {
+                p.value.clear();
+            }
+            ++used;
+        }
+        if (!c_.ok()) {
+            return false;
+        }
+        properties.resize(used);
+        return true;
+    }
+
+    // One bit per GameSession member, in the model's order.
+    enum bit : std::uint32_t {
+        b_game_session_id = 1u << 0, b_name = 1u << 1, b_fleet_id = 1u << 2, b_fleet_arn = 1u << 3,
+        b_creation_time = 1u << 4, b_termination_time = 1u << 5, b_current = 1u << 6, b_maximum = 1u << 7,
+        b_status = 1u << 8, b_status_reason = 1u << 9, b_properties = 1u << 10, b_ip_address = 1u << 11,
+        b_dns_name = 1u << 12, b_port = 1u << 13, b_policy = 1u << 14, b_creator_id = 1u << 15,
+        b_game_session_data = 1u << 16, b_matchmaker_data = 1u << 17, b_location = 1u << 18,
+        b_compute_name = 1u << 19,
+    };
+
+    template <typename T>
+    bool member_value(std::uint32_t& seen, std::uint32_t b, std::optional<T>& v, const char* name,
+                      bool (result_reader::*reader_fn)(std::optional<T>&)) {
+        member_ = name;
+        if (c_.consume_null()) {
+            seen &= ~b;
+            return true;
+        }
+        seen |= b;
+        return (this->*reader_fn)(v);
+    }
+
+    bool read_session(game_session& s) {
+        member_ = "GameSessions";
+        if (!c_.begin_object()) {
+            return false;
+        }
+        std::uint32_t seen = 0;
+        std::string_view key;
+        bool ok = true;
+        while (ok && c_.next_member(key)) {
+            switch (key.size()) {
+                case 4:
+                    if (key == "Name") {
+                        ok = member_value(seen, b_name, s.name, "Name", &result_reader::read_text);
+                        continue;
+                    }
+                    if (key == "Port") {
+                        ok = member_value(seen, b_port, s.port, "Port", &result_reader::read_int);
+                        continue;
+                    }
+                    break;
+                case 6:
+                    if (key == "Status") {
+                        ok = member_value(seen, b_status, s.status, "Status",
+                                          &result_reader::read_enum<game_session_status>);
+                        continue;
+                    }
+                    break;
+                case 7:
+                    if (key == "FleetId") {
+                        ok = member_value(seen, b_fleet_id, s.fleet_id, "FleetId", &result_reader::read_text);
+                        continue;
+                    }
+                    if (key == "DnsName") {
+                        ok = member_value(seen, b_dns_name, s.dns_name, "DnsName", &result_reader::read_text);
+                        continue;
+                    }
+                    break;
+                case 8:
+                    if (key == "FleetArn") {
+                        ok = member_value(seen, b_fleet_arn, s.fleet_arn, "FleetArn", &result_reader::read_text);
+                        continue;
+                    }
+                    if (key == "Location") {
+                        ok = member_value(seen, b_location, s.location, "Location", &result_reader::read_text);
+                        continue;
+                    }
+                    break;
+                case 9:
+                    if (key == "IpAddress") {
+                        ok = member_value(seen, b_ip_address, s.ip_address, "IpAddress", &result_reader::read_text);
+                        continue;
+                    }
+                    if (key == "CreatorId") {
+                        ok = member_value(seen, b_creator_id, s.creator_id, "CreatorId", &result_reader::read_text);
+                        continue;
+                    }
+                    break;
+                case 11:
+                    if (key == "ComputeName") {
+                        ok = member_value(seen, b_compute_name, s.compute_name, "ComputeName",
+                                          &result_reader::read_text);
+                        continue;
+                    }
+                    break;
+                case 12:
+                    if (key == "CreationTime") {
+                        ok = member_value(seen, b_creation_time, s.creation_time, "CreationTime",
+                                          &result_reader::read_time);
+                        continue;
+                    }
+                    if (key == "StatusReason") {
+                        ok = member_value(seen, b_status_reason, s.status_reason, "StatusReason",
+                                          &result_reader::read_enum<game_session_status_reason>);
+                        continue;
+                    }
+                    break;
+                case 13:
+                    if (key == "GameSessionId") {
+                        ok = member_value(seen, b_game_session_id, s.game_session_id, "GameSessionId",
+                                          &result_reader::read_text);
+                        continue;
+                    }
+                    break;
+                case 14:
+                    if (key == "GameProperties") {
+                        member_ = "GameProperties";
+                        if (c_.consume_null()) {
+                            seen &= ~static_cast<std::uint32_t>(b_properties);
+                        } else {
+                            seen |= b_properties;
+                            ok = read_properties(s.game_properties);
+                        }
+                        continue;
+                    }
+                    if (key == "MatchmakerData") {
+                        ok = member_value(seen, b_matchmaker_data, s.matchmaker_data, "MatchmakerData",
+                                          &result_reader::read_text);
+                        continue;
+                    }
+                    break;
+                case 15:
+                    if (key == "TerminationTime") {
+                        ok = member_value(seen, b_termination_time, s.termination_time, "TerminationTime",
+                                          &result_reader::read_time);
+                        continue;
+                    }
+                    if (key == "GameSessionData") {
+                        ok = member_value(seen, b_game_session_data, s.game_session_data, "GameSessionData",
+                                          &result_reader::read_text);
+                        continue;
+                    }
+                    break;
+                case 25:
+                    if (key == "CurrentPlayerSessionCount") {
+                        ok = member_value(seen, b_current, s.current_player_session_count,
+                                          "CurrentPlayerSessionCount", &result_reader::read_int);
+                        continue;
+                    }
+                    if (key == "MaximumPlayerSessionCount") {
+                        ok = member_value(seen, b_maximum, s.maximum_player_session_count,
+                                          "MaximumPlayerSessionCount", &result_reader::read_int);
+                        continue;
+                    }
+                    break;
+                case 27:
+                    if (key == "PlayerSessionCreationPolicy") {
+                        ok = member_value(seen, b_policy, s.player_session_creation_policy,
+                                          "PlayerSessionCreationPolicy",
+                                          &result_reader::read_enum<player_session_creation_policy>);
+                        continue;
+                    }
+                    break;
+                default: break;
+            }
+            member_ = "GameSessions";
+            ok = c_.skip_value();
+        }
+        if (!ok || !c_.ok()) {
+            return false;
+        }
+        constexpr std::uint32_t all = (1u << 20) - 1u;
+        if (seen != all) {
+            reset_unseen(s, seen);
+        }
+        return true;
+    }
+
+    static void reset_unseen(game_session& s, std::uint32_t seen) {
+        const auto reset = [seen](std::uint32_t b, auto& member) {
+            if ((seen & b) == 0) {
+                member.reset();
+            }
+        };
+        reset(b_game_session_id, s.game_session_id);
+        reset(b_name, s.name);
+        reset(b_fleet_id, s.fleet_id);
+        reset(b_fleet_arn, s.fleet_arn);
+        reset(b_creation_time, s.creation_time);
+        reset(b_termination_time, s.termination_time);
+        reset(b_current, s.current_player_session_count);
+        reset(b_maximum, s.maximum_player_session_count);
+        reset(b_status, s.status);
+        reset(b_status_reason, s.status_reason);
+        if ((seen & b_properties) == 0) {
+            s.game_properties.clear();
+        }
+        reset(b_ip_address, s.ip_address);
+        reset(b_dns_name, s.dns_name);
+        reset(b_port, s.port);
+        reset(b_policy, s.player_session_creation_policy);
+        reset(b_creator_id, s.creator_id);
+        reset(b_game_session_data, s.game_session_data);
+        reset(b_matchmaker_data, s.matchmaker_data);
+        reset(b_location, s.location);
+        reset(b_compute_name, s.compute_name);
+    }
+
+    aws::detail::json_cursor c_;
+    std::string scratch_;
+    std::string_view member_;
+};
+
+}  // namespace detail
+
+/// Reads a DescribeGameSessions body (a 2xx answer) into `result`, reusing its storage. The body
+/// must be one complete JSON object within `limits`; otherwise the result is emptied and the
+/// error (code MalformedResponse, source malformed_response) says what was wrong and at which
+/// byte. `status` goes into the error's http_status.
+inline std::optional<service_error> parse_describe_game_sessions_body(std::string_view body,
+                                                                      describe_game_sessions_result& result,
+                                                                      const json_limits& limits = {},
+                                                                      int status = 200) {
+    if (body.size() > limits.max_body_bytes) {
+        result.game_sessions.clear();
+        result.next_token.reset();
+        return malformed_response_error(describe_game_sessions_operation,
+                                        "the body is larger than the limit of " +
+                                            std::to_string(limits.max_body_bytes) + " bytes",
+                                        limits.max_body_bytes, body.size(), status);
+    }
+    detail::result_reader reader(body, limits);
+    if (reader.read(result)) {
+        return std::nullopt;
+    }
+    result.game_sessions.clear();
+    result.next_token.reset();
+    const aws::detail::json_cursor& c = reader.cursor();
+    std::string what = aws::detail::describe(c.error());
+    if (!reader.member().empty() && c.error() != aws::detail::json_errc::trailing_characters) {
+        what += " (in ";
+        what.append(reader.member());
+        what += ')';
+    }
+    if (c.error() == aws::detail::json_errc::wrong_type && c.error_offset() == 0) {
+        what = "the body is not a JSON object";
+    }
+    return malformed_response_error(describe_game_sessions_operation, what, c.error_offset(), body.size(), status);
+}
+
+/// Reads a DescribeGameSessions answer into `result`, reusing its storage: a 2xx body as above;
+/// any other status is the service error it carries (decode_json_error), and `result` is left
+/// as it was. Nothing on success.
+inline std::optional<service_error> parse_describe_game_sessions_response(const http::response& response,
+                                                                          describe_game_sessions_result& result,
+                                                                          const json_limits& limits = {}) {
+    if (response.status < 200 || response.status >= 300) {
+        return decode_json_error(response, limits);
+    }
+    std::optional<service_error> error =
+        parse_describe_game_sessions_body(response.body, result, limits, response.status);
+    if (error) {
+        if (const std::string* id = response.find_header("x-amzn-RequestId")) {
+            error->request_id = *id;
+        }
+    }
+    return error;
+}
+
+/// Reads a DescribeGameSessions answer: the page of a 2xx answer, or the error of any other
+/// (decode_json_error) or of a body that is not a complete result (MalformedResponse).
+inline describe_game_sessions_outcome parse_describe_game_sessions_response(const http::response& response,
+                                                                            const json_limits& limits = {}) {
+    describe_game_sessions_result result;
+    if (std::optional<service_error> error = parse_describe_game_sessions_response(response, result, limits)) {
+        return std::move(*error);
+    }
+    return result;
 }
 
 }  // namespace gamelift

@@ -90,6 +90,11 @@ public:
     /// Records an error at the current position (the first one wins) and returns false.
     bool fail(json_errc e) noexcept { return fail_at(e, p_); }
 
+    /// Records an error at byte `offset` (the first one wins) and returns false.
+    bool fail_at_offset(json_errc e, std::size_t offset) noexcept {
+        return fail_at(e, begin_ + (offset < static_cast<std::size_t>(end_ - begin_) ? offset : 0));
+    }
+
     /// The next significant character, or '\0' at the end (after whitespace).
     char peek() noexcept {
         skip_ws();
