@@ -172,6 +172,7 @@ struct table_section {
     std::vector<std::vector<std::string>> rows;
     std::vector<long> max_widths;  ///< widest text per column over the headers and rows
 
+    /// Grows the column widths to fit `cells`.
     void widen(const std::vector<std::string>& cells) {
         // The first headers or row fixes the column count; the CLI's own first-call rule.
         if (max_widths.empty()) {
@@ -184,10 +185,12 @@ struct table_section {
             max_widths[i] = std::max(max_widths[i], text_width(cells[i]));
         }
     }
+    /// Sets the column headers; they count for the widths.
     void set_headers(std::vector<std::string> h) {
         widen(h);
         headers = std::move(h);
     }
+    /// Adds a row of cells.
     void add_row(std::vector<std::string> row) {
         widen(row);
         rows.push_back(std::move(row));
@@ -271,6 +274,7 @@ inline void append_line(std::string& out, long indent, const std::string& conten
     out += '\n';
 }
 
+/// A rule between rows: `+----+---+` over the given column widths.
 inline std::string line_break(const std::vector<long>& widths) {
     std::string line;
     for (std::size_t i = 0; i < widths.size(); ++i) {
@@ -349,6 +353,7 @@ inline void make_vertical(std::vector<table_section>& sections) {
     }
 }
 
+/// The width of the whole table: the widest section's request.
 inline long max_total_width(const std::vector<table_section>& sections) {
     long width = 0;
     for (const table_section& section : sections) {
@@ -357,6 +362,7 @@ inline long max_total_width(const std::vector<table_section>& sections) {
     return width;
 }
 
+/// One section: its title, its boxed headers, its rows, each line inside its nesting bars.
 inline void append_section(std::string& out, const table_section& section, long max_width) {
     const long width = max_width - 2 * section.indent;
     std::string content;
