@@ -14,7 +14,8 @@ of botocore 1.43; older versions such as Debian's 1.29 sign Connection, Keep-Ali
 request handed to botocore leaves out the headers the newer botocore would leave unsigned: that
 is the same signature the newer botocore makes with them present.
 
-Prints a summary; exits 1 on any mismatch, 77 when botocore cannot be imported.
+Prints a summary; exits 1 on any mismatch, 77 when botocore cannot be imported (a failure in
+ctest: the test is never skipped).
 """
 
 import argparse
