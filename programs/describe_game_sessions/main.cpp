@@ -339,7 +339,7 @@ std::string read_input_json(const std::string& value) {
 void apply_input_json(options& opts) {
     const std::string text = read_input_json(*opts.cli_input_json);
     pagination::token_value doc;
-    pagination::detail::json_reader reader(text);
+    pagination::detail::json_reader reader(text, 16);
     if (!reader.parse(doc) || !doc.is_object()) {
         throw usage_error("Error parsing parameter 'cli-input-json': Invalid JSON received.");
     }
@@ -461,13 +461,20 @@ extern "C" void on_interrupt(int) { interrupted.store(true); }
 // The AWS CLI's line for an error the service answered with, or for a failure to reach it.
 std::pair<int, std::string> describe_service_error(const aws::service_error& e, std::string_view endpoint) {
     if (e.source == aws::error_source::transport) {
-        if (e.code == "ReadTimeoutError") {
-            return {exit_other, "Read timeout on endpoint URL: \"" + std::string(endpoint) + "\""};
+        const std::string url = "\"" + std::string(endpoint) + "\"";
+        if (e.timed_out) {
+            return {exit_other, "Read timeout on endpoint URL: " + url};
         }
-        if (e.code == "EndpointConnectionError") {
-            return {exit_other, "Could not connect to the endpoint URL: \"" + std::string(endpoint) + "\""};
+        if (e.code == "connect_failed") {
+            return {exit_other, "Could not connect to the endpoint URL: " + url};
         }
-        return {exit_other, "Connection failed on endpoint URL: \"" + std::string(endpoint) + "\": " + e.message};
+        if (e.code == "connection_reset") {
+            return {exit_other, "Connection was closed before we received a valid response from endpoint URL: " + url};
+        }
+        if (e.code == "tls_failed") {
+            return {exit_other, "SSL validation failed for " + url + " " + e.message};
+        }
+        return {exit_other, "Connection failed on endpoint URL: " + url + ": " + e.message};
     }
     std::string line = "An error occurred (" + e.code + ") when calling the DescribeGameSessions operation";
     if (e.retries_exhausted && e.attempts > 0) {
@@ -525,7 +532,8 @@ struct listing_status {
 // prints what was listed with the resume token, and says on stderr how to resume.
 template <class Paginator, class Stats>
 int list(Paginator& sessions, const options& opts, std::string_view endpoint, Stats&& stats) {
-    cli::output_writer out(opts.output);
+    std::string buffer;
+    cli::output_writer out(opts.output, buffer, cli::terminal_width(STDOUT_FILENO));
     progress_line progress;
     std::size_t pages = 0;
     std::size_t listed = 0;
@@ -537,7 +545,14 @@ int list(Paginator& sessions, const options& opts, std::string_view endpoint, St
         for (auto& page : sessions.pages()) {
             ++pages;
             listed += page.game_sessions.size();
-            out.page(page);
+            out.page(std::move(page));
+            if (!buffer.empty()) {  // text is printed page by page, as the AWS CLI prints it
+                progress.clear();
+                if (!print(buffer)) {
+                    return fail(exit_other, "could not write the output");
+                }
+                buffer.clear();
+            }
             const auto s = stats();
             progress.update(pages, listed, s.throttles, s.waited);
             if (interrupted.load()) {
@@ -558,12 +573,15 @@ int list(Paginator& sessions, const options& opts, std::string_view endpoint, St
 
     const std::optional<std::string> token = sessions.resume_token();
     const bool failed = failure || other_failure || stopped_by_interrupt;
-    if (!failed) {
-        return print(out.finish(token)) ? 0 : fail(exit_other, "could not write the output");
+    // On a failure, what was listed is printed too, with its NextToken, so that nothing is lost.
+    if (!failed || listed > 0) {
+        out.finish(token);
+        if (!print(buffer)) {
+            return fail(exit_other, "could not write the output");
+        }
     }
-    // What was listed is printed, with its NextToken, so that nothing is lost.
-    if (listed > 0 && !print(out.finish(token))) {
-        return fail(exit_other, "could not write the output");
+    if (!failed) {
+        return 0;
     }
     int code = exit_other;
     std::string line;
@@ -584,6 +602,15 @@ int list(Paginator& sessions, const options& opts, std::string_view endpoint, St
         print_err("To resume, run again with the same options and --starting-token " + *token);
     }
     return code;
+}
+
+// --no-paginate: the one page as the service sent it, its NextToken included.
+int print_single_page(const options& opts, const gl::describe_game_sessions_result& page) {
+    std::string buffer;
+    cli::output_writer out(opts.output, buffer, cli::terminal_width(STDOUT_FILENO));
+    out.page(page);
+    out.finish(page.next_token);
+    return print(buffer) ? 0 : fail(exit_other, "could not write the output");
 }
 
 pagination::pagination_config pagination_of(const options& opts) {
@@ -637,9 +664,7 @@ int run_builtin(const options& opts) {
             return fail(describe_service_error(page.error(), "builtin").first,
                         describe_service_error(page.error(), "builtin").second);
         }
-        cli::output_writer out(opts.output);
-        out.page(page.value());
-        return print(out.finish(page.value().next_token)) ? 0 : exit_other;
+        return print_single_page(opts, page.value());
     }
     auto sessions = gl::describe_game_sessions(fetch, opts.request, pagination_of(opts));
     return list(sessions, opts, "builtin", [] {
@@ -673,8 +698,8 @@ int run_wire(const options& opts) {
     transport.verify_tls = !opts.no_verify_ssl;
     if (opts.ca_bundle) {
         transport.ca_bundle = *opts.ca_bundle;
-    } else if (!config.ca_bundle.empty()) {
-        transport.ca_bundle = config.ca_bundle;
+    } else if (config.ca_bundle) {
+        transport.ca_bundle = *config.ca_bundle;
     }
     transport.user_agent = std::string(program_name) + "/" PAGINATION_PROGRAM_VERSION;
     pagination::http::curl_client http(transport);
@@ -696,9 +721,7 @@ int run_wire(const options& opts) {
             const auto [code, line] = describe_service_error(page.error(), endpoint);
             return fail(code, line);
         }
-        cli::output_writer out(opts.output);
-        out.page(page.value());
-        return print(out.finish(page.value().next_token)) ? 0 : exit_other;
+        return print_single_page(opts, page.value());
     }
     auto sessions = gl::describe_game_sessions(client, opts.request, pagination_of(opts));
     return list(sessions, opts, endpoint, [&client] { return client.stats(); });

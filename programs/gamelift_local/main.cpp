@@ -184,7 +184,10 @@ std::optional<std::string> signature_problem(const httplib::Request& req, const 
     signing.session_token.clear();  // a token, if sent, is among the signed headers already
     aws::sigv4_signer signer{std::string(scope[2]), std::string(scope[3])};
     const auto added = signer.signature_headers(copy, signing, *when);
-    for (const pagination::http::header& h : added) {
+    if (!added) {
+        return "could not compute the signature";
+    }
+    for (const pagination::http::header& h : *added) {
         if (pagination::http::detail::iequals(h.name, "Authorization")) {
             return h.value == authorization ? std::nullopt
                                             : std::optional<std::string>("the signature does not match");

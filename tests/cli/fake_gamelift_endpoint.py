@@ -23,6 +23,13 @@ Faults (--fault KIND@CALL, repeatable; CALL counts every request from 1):
     drop         close the connection without an answer
     repeat-token the page answers with the NextToken of the previous answer (a service bug)
     slow:S       answer after S seconds (e.g. slow:2@1)
+    truncate     HTTP 200 whose body is the first half of the real answer (Content-Length matches)
+    short        HTTP 200 whose Content-Length announces more than is sent, then the connection closes
+
+With verify=(KEY, SECRET, REGION) (--verify KEY:SECRET:REGION), each request's SigV4 signature is
+made again with botocore's signer over the headers the request says it signed, and compared;
+a mismatch is answered with HTTP 403 InvalidSignatureException. Each exchange records
+`signature_ok` (None when not verified).
 
 As a module:
 
@@ -70,7 +77,8 @@ def parse_fault(text):
     argument = None
     if kind.startswith("slow:"):
         kind, argument = "slow", float(kind[5:])
-    if kind not in ("throttle", "internal", "empty500", "notfound", "drop", "repeat-token", "slow"):
+    if kind not in ("throttle", "internal", "empty500", "notfound", "drop", "repeat-token", "slow", "truncate",
+                    "short"):
         raise ValueError("unknown fault kind: %r" % kind)
     return int(call), kind, argument
 
@@ -140,10 +148,11 @@ class FakeServer(http.server.ThreadingHTTPServer):
 
     daemon_threads = True
 
-    def __init__(self, listing, faults=(), log_path=None, port=0):
+    def __init__(self, listing, faults=(), log_path=None, port=0, verify=None):
         super().__init__(("127.0.0.1", port), Handler)
         self.listing = listing
         self.faults = {}
+        self.verify = verify
         for call, kind, argument in faults:
             self.faults.setdefault(call, []).append((kind, argument))
         self.log_path = log_path
@@ -161,6 +170,15 @@ class FakeServer(http.server.ThreadingHTTPServer):
         """Forgets the exchanges and restarts the call count (faults count from 1 again)."""
         with self.lock:
             self.exchanges = []
+            self.calls = 0
+            self.last_token = None
+
+    def set_faults(self, faults):
+        """Replaces the faults and restarts the call count (CALL counts from 1 again)."""
+        with self.lock:
+            self.faults = {}
+            for call, kind, argument in faults:
+                self.faults.setdefault(call, []).append((kind, argument))
             self.calls = 0
             self.last_token = None
 
@@ -195,11 +213,50 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(data)
 
+    def _signature_ok(self, raw):
+        """Whether botocore's signer, over the signed headers, makes the same Authorization."""
+        from botocore.auth import SigV4Auth
+        from botocore.awsrequest import AWSRequest
+        from botocore.credentials import Credentials
+        import datetime
+        key, secret, region = self.server.verify
+        authorization = self.headers.get("Authorization", "")
+        fields = dict(part.strip().split("=", 1) for part in authorization[len("AWS4-HMAC-SHA256 "):].split(",")
+                      if "=" in part)
+        signed = fields.get("SignedHeaders", "").split(";")
+        amz_date = self.headers.get("X-Amz-Date", "")
+        if not authorization.startswith("AWS4-HMAC-SHA256 ") or not amz_date:
+            return False
+        headers = {}
+        for name in signed:
+            if name not in ("x-amz-date",):
+                values = self.headers.get_all(name) or []
+                headers[name] = ",".join(values)
+        request = AWSRequest(method=self.command, url="http://%s%s" % (self.headers.get("Host"), self.path),
+                             data=raw, headers=headers)
+        moment = datetime.datetime.strptime(amz_date, "%Y%m%dT%H%M%SZ")
+        request.context["timestamp"] = moment.strftime("%Y%m%dT%H%M%SZ")
+        token = self.headers.get("X-Amz-Security-Token")
+        SigV4Auth(Credentials(key, secret, token), "gamelift", region).add_auth(request)
+        return request.headers.get("Authorization") == authorization
+
     def do_POST(self):
         server = self.server
         length = int(self.headers.get("Content-Length", "0"))
         raw = self.rfile.read(length)
         target = self.headers.get("X-Amz-Target", "")
+        signature_ok = None
+        if server.verify is not None:
+            signature_ok = self._signature_ok(raw)
+            if not signature_ok:
+                with server.lock:
+                    server.calls += 1
+                server.record({"call": server.calls, "target": target, "request": None, "status": 403,
+                               "response": None, "signature_ok": False})
+                self._send(403, {"__type": "InvalidSignatureException",
+                                 "message": "The request signature we calculated does not match the signature "
+                                            "you provided."})
+                return
         with server.lock:
             server.calls += 1
             call = server.calls
@@ -242,13 +299,26 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 status = e.status
                 body = {"__type": "com.amazonaws.gamelift#" + e.code, "message": e.message}
         server.record({"call": call, "target": target, "request": request, "status": status,
-                       "response": body})
+                       "response": body, "signature_ok": signature_ok})
+        if status == 200 and ("truncate" in kinds or "short" in kinds):
+            data = json.dumps(body, ensure_ascii=False).encode("utf-8")
+            cut = data[: len(data) // 2]
+            self.send_response(200)
+            self.send_header("Content-Type", CONTENT_TYPE)
+            self.send_header("Content-Length", str(len(cut) if "truncate" in kinds else len(data)))
+            self.end_headers()
+            self.wfile.write(cut)
+            if "short" in kinds:
+                self.wfile.flush()
+                self.close_connection = True
+                self.connection.shutdown(2)
+            return
         self._send(status, body)
 
 
-def start(document, faults=(), default_limit=DEFAULT_LIMIT, log_path=None, port=0):
-    """Starts a server in a daemon thread; returns it (url, exchanges, reset(), stop())."""
-    server = FakeServer(Listing(document, default_limit), faults, log_path, port)
+def start(document, faults=(), default_limit=DEFAULT_LIMIT, log_path=None, port=0, verify=None):
+    """Starts a server in a daemon thread; returns it (url, exchanges, reset(), set_faults(), stop())."""
+    server = FakeServer(Listing(document, default_limit), faults, log_path, port, verify)
     server.thread = threading.Thread(target=server.serve_forever, daemon=True)
     server.thread.start()
     return server
@@ -263,11 +333,13 @@ def main(argv):
     parser.add_argument("--log", help="append one JSON line per request served to this file")
     parser.add_argument("--fault", action="append", default=[], type=parse_fault,
                         help="KIND@CALL: throttle, internal, empty500, notfound, drop, repeat-token, slow:S")
+    parser.add_argument("--verify", help="KEY:SECRET:REGION: check each request's SigV4 signature with botocore")
     parser.add_argument("--serve-seconds", type=float, default=600, help="stop after this long")
     args = parser.parse_args(argv)
     with open(args.sessions, encoding="utf-8") as f:
         document = json.load(f)
-    server = start(document, args.fault, args.default_limit, args.log, args.port)
+    verify = tuple(args.verify.split(":", 2)) if args.verify else None
+    server = start(document, args.fault, args.default_limit, args.log, args.port, verify)
     print("listing on %s" % server.url, flush=True)
     try:
         time.sleep(args.serve_seconds)

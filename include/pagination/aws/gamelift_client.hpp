@@ -62,24 +62,6 @@ struct wire_client_stats {
 
 namespace detail {
 
-inline service_error transport_failure(const http::transport_error& e, std::string_view endpoint) {
-    service_error error;
-    switch (e.code) {
-        case http::transport_errc::connect_failed: error.code = "EndpointConnectionError"; break;
-        case http::transport_errc::timed_out: error.code = "ReadTimeoutError"; break;
-        case http::transport_errc::connection_reset: error.code = "ConnectionClosedError"; break;
-        case http::transport_errc::tls_failed: error.code = "SSLError"; break;
-        default: error.code = "HTTPClientError"; break;
-    }
-    error.message = e.message.empty() ? std::string(http::to_string(e.code)) : e.message;
-    error.message += " (endpoint ";
-    error.message += endpoint;
-    error.message += ')';
-    error.source = error_source::transport;
-    error.timed_out = e.code == http::transport_errc::timed_out;
-    return error;
-}
-
 inline std::string describe_response(const http::response& r) {
     std::string out = "response: HTTP " + std::to_string(r.status) + "\n";
     for (const http::header& h : r.headers) {
@@ -107,16 +89,16 @@ public:
     describe_game_sessions_outcome operator()(const describe_game_sessions_request& request) const {
         state& s = *state_;
         const http::request message = s.build(request);
-        for (int attempt = 1;; ++attempt) {
-            http::request signed_message = message;
-            s.sign(signed_message);
-            describe_game_sessions_outcome outcome = s.exchange(s.http->send(signed_message));
-            const auto decision = s.decide(outcome, attempt);
-            if (!decision.retry) {
+        return send_with_retries(
+            s.retry,
+            [&] {
+                http::request signed_message = message;
+                s.sign(signed_message);
+                describe_game_sessions_outcome outcome = s.exchange(s.http->send(signed_message));
+                s.count(outcome);
                 return outcome;
-            }
-            s.wait(decision.delay);
-        }
+            },
+            [&](std::chrono::milliseconds delay) { s.wait(delay); });
     }
 
     /// The same call without blocking: `done(describe_game_sessions_outcome)` is called once, on
@@ -126,7 +108,8 @@ public:
                                                              std::declval<void (*)(http::result)>()))>
     void operator()(const describe_game_sessions_request& request, Done done) const {
         auto message = std::make_shared<const http::request>(state_->build(request));
-        attempt_async(state_, std::move(message), 1, std::function<void(describe_game_sessions_outcome)>(std::move(done)));
+        attempt_async(state_, std::move(message), retry_state{},
+                      std::function<void(describe_game_sessions_outcome)>(std::move(done)));
     }
 
     /// What this client (and its copies) has sent and waited so far.
@@ -150,7 +133,7 @@ private:
               config(std::move(cfg)),
               hooks(std::move(h)),
               signer(config.region, "gamelift"),
-              retry(config.retry, quota) {}
+              retry(config.retry) {}
 
         http::request build(const describe_game_sessions_request& request) const {
             return to_http_request(request, config.endpoint_url);
@@ -173,7 +156,7 @@ private:
                     hooks.debug_log(std::string("transport error: ") + http::to_string(answer.error().code) + ": " +
                                     answer.error().message);
                 }
-                return detail::transport_failure(answer.error(), config.endpoint_url);
+                return transport_failure(answer.error());
             }
             if (hooks.debug_log) {
                 hooks.debug_log(detail::describe_response(answer.value()));
@@ -181,27 +164,16 @@ private:
             return parse_describe_game_sessions_response(answer.value());
         }
 
-        retry_decision decide(describe_game_sessions_outcome& outcome, int attempt) {
-            if (outcome) {
-                retry.after_success(attempt);
-                return {};
-            }
-            service_error& error = outcome.error();
-            if (error.throttling()) {
+        // Counts a failed answer for the statistics.
+        void count(const describe_game_sessions_outcome& outcome) {
+            if (!outcome && outcome.error().throttling()) {
                 ++throttles;
             }
-            retry_decision decision = retry.after_failure(error, attempt);
-            error.attempts = attempt;
-            if (decision.retry) {
-                ++retries;
-                waited_ms += static_cast<long long>(decision.delay.count());
-            } else if (error.retryable()) {
-                error.retries_exhausted = true;
-            }
-            return decision;
         }
 
-        void wait(std::chrono::milliseconds delay) const {
+        void wait(std::chrono::milliseconds delay) {
+            ++retries;
+            waited_ms += static_cast<long long>(delay.count());
             if (hooks.sleep) {
                 hooks.sleep(delay);
             } else {
@@ -213,7 +185,6 @@ private:
         client_config config;
         wire_client_hooks hooks;
         sigv4_signer signer;
-        retry_quota quota;
         retry_strategy retry;
         std::atomic<std::size_t> requests{0};
         std::atomic<std::size_t> retries{0};
@@ -221,20 +192,30 @@ private:
         std::atomic<long long> waited_ms{0};
     };
 
-    static void attempt_async(std::shared_ptr<state> s, std::shared_ptr<const http::request> message, int attempt,
-                              std::function<void(describe_game_sessions_outcome)> done) {
+    static void attempt_async(std::shared_ptr<state> s, std::shared_ptr<const http::request> message,
+                              retry_state progress, std::function<void(describe_game_sessions_outcome)> done) {
         http::request signed_message = *message;
         s->sign(signed_message);
+        ++progress.attempts;
         HttpClient& http = *s->http;
-        http.async_send(signed_message, [s, message, attempt, done = std::move(done)](http::result answer) mutable {
+        http.async_send(signed_message, [s, message, progress, done = std::move(done)](http::result answer) mutable {
             describe_game_sessions_outcome outcome = s->exchange(answer);
-            const retry_decision decision = s->decide(outcome, attempt);
-            if (!decision.retry) {
+            s->count(outcome);
+            if (outcome) {
+                s->retry.after_success(progress);
                 done(std::move(outcome));
                 return;
             }
-            auto again = [s, message, attempt, done = std::move(done)]() mutable {
-                attempt_async(s, message, attempt + 1, std::move(done));
+            const retry_decision decision = s->retry.after_failure(outcome.error(), progress);
+            if (!decision.retry) {
+                finish_error(outcome.error(), progress, decision);
+                done(std::move(outcome));
+                return;
+            }
+            ++s->retries;
+            s->waited_ms += static_cast<long long>(decision.delay.count());
+            auto again = [s, message, progress, done = std::move(done)]() mutable {
+                attempt_async(s, message, progress, std::move(done));
             };
             if (s->hooks.timer) {
                 s->hooks.timer(decision.delay, std::move(again));
