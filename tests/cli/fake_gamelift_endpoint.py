@@ -189,11 +189,39 @@ class FakeServer(http.server.ThreadingHTTPServer):
                 with open(self.log_path, "a", encoding="utf-8") as log:
                     log.write(json.dumps(exchange, ensure_ascii=False) + "\n")
 
+    def handle_error(self, request, client_address):
+        """A client that went away (a read timeout, a dropped connection) is part of the tests."""
+        error = sys.exc_info()[1]
+        if isinstance(error, (BrokenPipeError, ConnectionResetError, ConnectionAbortedError)):
+            return
+        super().handle_error(request, client_address)
+
     def stop(self):
         self.shutdown()
         self.server_close()
         if self.thread is not None:
             self.thread.join(5)
+
+
+SIGNING_LOCK = threading.Lock()
+
+
+def signing_time(moment):
+    """Makes botocore's signer sign at `moment` (1.43 reads get_current_datetime(); older ones
+    datetime.datetime.utcnow() and ignore the request's context timestamp)."""
+    import datetime
+    import types
+    from unittest import mock
+    import botocore.auth
+    if hasattr(botocore.auth, "get_current_datetime"):
+        return mock.patch.object(botocore.auth, "get_current_datetime", lambda *a, **k: moment)
+
+    class _datetime(datetime.datetime):
+        @classmethod
+        def utcnow(cls):
+            return moment
+
+    return mock.patch.object(botocore.auth, "datetime", types.SimpleNamespace(datetime=_datetime))
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -237,7 +265,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         moment = datetime.datetime.strptime(amz_date, "%Y%m%dT%H%M%SZ")
         request.context["timestamp"] = moment.strftime("%Y%m%dT%H%M%SZ")
         token = self.headers.get("X-Amz-Security-Token")
-        SigV4Auth(Credentials(key, secret, token), "gamelift", region).add_auth(request)
+        with SIGNING_LOCK, signing_time(moment):
+            SigV4Auth(Credentials(key, secret, token), "gamelift", region).add_auth(request)
         return request.headers.get("Authorization") == authorization
 
     def do_POST(self):
