@@ -274,7 +274,7 @@ def make_case(rng):
         headers.append(("X-Amz-Date", "20000101T000000Z"))
     if rng.random() < 0.1:
         headers.append(("Authorization", "AWS4-HMAC-SHA256 Credential=stale"))
-    if token and rng.random() < 0.1:
+    if rng.random() < 0.1:
         headers.append(("X-Amz-Security-Token", "stale-token"))
     if rng.random() < 0.05:
         headers.append(("X-Amz-Content-SHA256", rng.choice(["UNSIGNED-PAYLOAD", hashlib.sha256(b"x").hexdigest()])))

@@ -40,9 +40,12 @@ namespace detail {
 inline constexpr std::string_view sigv4_algorithm = "AWS4-HMAC-SHA256";
 
 // Headers the signer itself sets: a request's own are replaced, never signed (re-signing a
-// retried request must not sign the previous attempt's date or signature).
-inline bool sigv4_replaced_header(std::string_view lower_name) noexcept {
-    return lower_name == "authorization" || lower_name == "x-amz-date" || lower_name == "x-amz-security-token";
+// retried request must not sign the previous attempt's date or signature). A request's own
+// X-Amz-Security-Token is replaced only by credentials that carry a token; otherwise it is kept
+// and signed as botocore does (a verifier re-signs a received request that way).
+inline bool sigv4_replaced_header(std::string_view lower_name, bool replacing_token) noexcept {
+    return lower_name == "authorization" || lower_name == "x-amz-date" ||
+           (replacing_token && lower_name == "x-amz-security-token");
 }
 
 inline bool sigv4_unsigned_header(std::string_view lower_name) noexcept {
@@ -275,7 +278,7 @@ inline sigv4_canonical canonical_request(const http::request& req, const http::u
     headers.reserve(req.headers.size() + 3);
     for (const http::header& h : req.headers) {
         std::string name = ascii_lower_copy(h.name);
-        if (sigv4_unsigned_header(name) || sigv4_replaced_header(name)) {
+        if (sigv4_unsigned_header(name) || sigv4_replaced_header(name, !session_token.empty())) {
             continue;
         }
         headers.push_back({std::move(name), h.value});
@@ -359,8 +362,10 @@ public:
 
     /// The headers to add to `req` so that it carries a valid signature at time `now`: `Host`
     /// (only when `req` has none), `X-Amz-Date`, `X-Amz-Security-Token` (only with a session
-    /// token) and `Authorization`, in that order. The request's own Authorization, X-Amz-Date and
-    /// X-Amz-Security-Token headers are not signed: the caller replaces them (sign() does).
+    /// token) and `Authorization`, in that order. The request's own Authorization and X-Amz-Date
+    /// (and X-Amz-Security-Token, when `creds` has a token) are not signed: the caller replaces
+    /// them (sign() does). Without a token in `creds`, a request's X-Amz-Security-Token is signed
+    /// like any header, as botocore does.
     /// Nothing when the URL is not an absolute http(s) URL, the credentials are incomplete, or
     /// `now` is outside the years 0..9999.
     std::optional<std::vector<http::header>> signature_headers(const http::request& req, const credentials& creds,
@@ -416,17 +421,20 @@ public:
         return out;
     }
 
-    /// Signs `req` in place: removes its Authorization, X-Amz-Date and X-Amz-Security-Token
-    /// headers (a retried request signs again correctly) and appends signature_headers().
+    /// Signs `req` in place: removes its Authorization and X-Amz-Date headers (and its
+    /// X-Amz-Security-Token when `creds` has a token), so a retried request signs again
+    /// correctly, and appends signature_headers().
     /// False, and `req` unchanged, when signature_headers() gives nothing.
     bool sign(http::request& req, const credentials& creds, std::chrono::system_clock::time_point now) const {
         std::optional<std::vector<http::header>> added = signature_headers(req, creds, now);
         if (!added) {
             return false;
         }
+        const bool replacing_token = !creds.session_token.empty();
         req.headers.erase(std::remove_if(req.headers.begin(), req.headers.end(),
-                                         [](const http::header& h) {
-                                             return detail::sigv4_replaced_header(detail::ascii_lower_copy(h.name));
+                                         [replacing_token](const http::header& h) {
+                                             return detail::sigv4_replaced_header(detail::ascii_lower_copy(h.name),
+                                                                                  replacing_token);
                                          }),
                           req.headers.end());
         for (http::header& h : *added) {
