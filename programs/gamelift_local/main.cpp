@@ -54,7 +54,9 @@ constexpr std::string_view usage_text =
     "                          refuse requests not signed with these keys (default: accept any)\n"
     "  --throttle-every N      answer every Nth request with ThrottlingException (HTTP 400)\n"
     "  --fail-every N          answer every Nth request with InternalServiceException (HTTP 500)\n"
+    "  --throttle-from N       answer every request from the Nth on with ThrottlingException\n"
     "  --latency-ms N          wait N ms before each answer\n"
+    "  --no-compute-name       serve sessions without ComputeName, as fleets of EC2 instances do\n"
     "  --max-requests N        stop after serving N requests (0: never)\n"
     "  --help                  print this help, and exit\n"
     "\n"
@@ -66,6 +68,8 @@ struct options {
     std::optional<aws::credentials> verify;
     unsigned throttle_every = 0;
     unsigned fail_every = 0;
+    unsigned long throttle_from = 0;
+    bool no_compute_name = false;
     unsigned latency_ms = 0;
     unsigned long max_requests = 0;
 };
@@ -213,6 +217,10 @@ int run(int argc, char** argv) {
             std::fputs(usage_text.data(), stdout);
             return 0;
         }
+        if (arg == "--no-compute-name") {
+            opts.no_compute_name = true;
+            continue;
+        }
         std::string_view name = arg;
         std::string_view value;
         if (const std::size_t eq = arg.find('='); eq != std::string_view::npos) {
@@ -248,6 +256,9 @@ int run(int argc, char** argv) {
             } else if (name == "--throttle-every") {
                 numeric(1'000'000);
                 opts.throttle_every = static_cast<unsigned>(number);
+            } else if (name == "--throttle-from") {
+                numeric(1'000'000'000);
+                opts.throttle_from = number;
             } else if (name == "--fail-every") {
                 numeric(1'000'000);
                 opts.fail_every = static_cast<unsigned>(number);
@@ -303,7 +314,8 @@ int run(int argc, char** argv) {
                          aws::service_error("UnknownOperationException",
                                             target.empty() ? "Missing X-Amz-Target" : "Unknown operation " + target),
                          400);
-        } else if (opts.throttle_every > 0 && n % opts.throttle_every == 0) {
+        } else if ((opts.throttle_every > 0 && n % opts.throttle_every == 0) ||
+                   (opts.throttle_from > 0 && n >= opts.throttle_from)) {
             ++faults;
             answer_error(res, aws::service_error(std::string(gl::error_codes::throttling), "Rate exceeded"), 400);
         } else if (opts.fail_every > 0 && n % opts.fail_every == 0) {
@@ -320,6 +332,11 @@ int run(int argc, char** argv) {
             } else {
                 gl::describe_game_sessions_outcome page = service.describe_game_sessions(request.value());
                 if (page) {
+                    if (opts.no_compute_name) {
+                        for (gl::game_session& session : page.value().game_sessions) {
+                            session.compute_name.reset();
+                        }
+                    }
                     res.status = 200;
                     res.set_header("x-amzn-RequestId", "00000000-0000-4000-8000-" + std::to_string(100000000000 + n));
                     res.set_content(gl::to_json(page.value()), "application/x-amz-json-1.1");

@@ -7,3 +7,27 @@ if(PAGINATION_BUILD_PROGRAMS AND TARGET pagination::curl AND Python3_Interpreter
             "$<TARGET_FILE:describe-game-sessions>")
   set_tests_properties(wire_e2e_loopback_vs_boto3 PROPERTIES TIMEOUT 400)
 endif()
+
+# The main job for real (tests/cli/test_gamelift_local.py): gamelift-local listed by boto3 and the
+# AWS CLI v2 (Debian's /usr/bin/aws), byte-identical outputs, cross-resume, faults, bad input.
+# gamelift-local is built when cpp-httplib is there (programs/CMakeLists.txt, configured after tests/).
+find_package(PkgConfig QUIET)
+if(PkgConfig_FOUND)
+  pkg_check_modules(PAGINATION_TEST_HTTPLIB QUIET cpp-httplib)
+endif()
+if(PAGINATION_BUILD_PROGRAMS AND TARGET pagination::curl AND PAGINATION_TEST_HTTPLIB_FOUND AND Python3_Interpreter_FOUND)
+  add_test(NAME cli_gamelift_local_vs_aws_cli
+    COMMAND "${Python3_EXECUTABLE}" "${PROJECT_SOURCE_DIR}/tests/cli/test_gamelift_local.py"
+            "$<TARGET_FILE:describe-game-sessions>" "$<TARGET_FILE:gamelift-local>")
+  set_tests_properties(cli_gamelift_local_vs_aws_cli PROPERTIES TIMEOUT 600)
+endif()
+
+# The AWS CLI v2 output renderers against /usr/bin/aws over random sessions (tests/cli/).
+add_executable(pagination_aws_cli_output_driver "${PROJECT_SOURCE_DIR}/tests/cli/aws_cli_output_driver.cpp")
+target_link_libraries(pagination_aws_cli_output_driver PRIVATE pagination::pagination pagination_warnings)
+if(Python3_Interpreter_FOUND)
+  add_test(NAME cli_output_vs_aws_cli
+    COMMAND "${Python3_EXECUTABLE}" "${PROJECT_SOURCE_DIR}/tests/cli/test_aws_cli_output.py"
+            "$<TARGET_FILE:pagination_aws_cli_output_driver>")
+  set_tests_properties(cli_output_vs_aws_cli PROPERTIES TIMEOUT 600)
+endif()

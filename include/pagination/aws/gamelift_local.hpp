@@ -783,11 +783,14 @@ private:
         return h;
     }
 
-    std::string encode_token(std::uint64_t cursor, std::uint64_t query) {
+    // The same position of the same query gives the same token (so that two clients cut at the
+    // same place print the same NextToken), except where `serial` tells tokens apart: an empty
+    // page must not answer with the token it was asked with.
+    std::string encode_token(std::uint64_t cursor, std::uint64_t query, std::uint64_t serial = 0) {
         std::string bytes = "GL";
         bytes += static_cast<char>(1);
         detail::put_u64(bytes, cursor);
-        detail::put_u64(bytes, ++token_serial_);
+        detail::put_u64(bytes, serial);
         detail::put_u64(bytes, query);
         detail::put_u64(bytes, detail::fnv1a(token_key_, bytes));
         return detail::base64_encode(bytes);
@@ -873,7 +876,7 @@ private:
 
         describe_game_sessions_result result;
         if (mode == page_mode::empty_page) {
-            result.next_token = encode_token(cursor, query);
+            result.next_token = encode_token(cursor, query, ++token_serial_);
             return result;
         }
 
