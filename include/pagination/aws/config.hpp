@@ -564,6 +564,16 @@ inline partition_suffix partition_of(std::string_view region) {
         {"us-isof-", {"csp.hci.ic.gov", "api.aws.hci.ic.gov"}},
         {"us-gov-", {"amazonaws.com", "api.aws"}},
     };
+    // The partitions' own pseudo-regions, listed by name rather than matched by pattern.
+    static constexpr std::pair<const char*, std::size_t> named[] = {
+        {"aws-cn-global", 0}, {"aws-iso-global", 2}, {"aws-iso-b-global", 3},
+        {"aws-iso-e-global", 4}, {"aws-iso-f-global", 5}, {"aws-us-gov-global", 6},
+    };
+    for (const auto& n : named) {
+        if (region == n.first) {
+            return table[n.second].suffix;
+        }
+    }
     for (const entry& e : table) {
         if (matches_partition(region, e.prefix)) {
             return e.suffix;
@@ -644,7 +654,9 @@ inline std::optional<std::chrono::system_clock::time_point> parse_rfc3339(std::s
         return std::nullopt;
     }
     static constexpr unsigned month_days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (month < 1 || month > 12 || day < 1 || day > month_days[month - 1] || hour > 23 || minute > 59 ||
+    // system_clock may count nanoseconds, which span only 1678..2262: a year outside a safe
+    // window is rejected rather than overflowed.
+    if (year < 1970 || year > 2200 || month < 1 || month > 12 || day < 1 || day > month_days[month - 1] || hour > 23 || minute > 59 ||
         second > 60) {
         return std::nullopt;
     }
