@@ -95,7 +95,7 @@ def random_config(rng, scripts):
     if rng.random() < 0.1:
         lines += ["# a comment", "; another"]
     used = set()
-    for name in rng.sample(PROFILES[:4], rng.randint(0, 4)):
+    for name in rng.sample(PROFILES[:4], rng.randint(1, 4)):
         if name == "default" and "default" in used:
             continue
         used.add(name)
@@ -110,11 +110,11 @@ def random_config(rng, scripts):
             lines.append(setting(rng, "use_fips_endpoint", rng.choice(BOOLS)))
         if CONFIGURED_ENDPOINTS and rng.random() < 0.1:
             lines.append(setting(rng, "ignore_configured_endpoint_urls", rng.choice(BOOLS)))
-        if rng.random() < 0.25:
+        if rng.random() < 0.35:
             lines.append(setting(rng, "aws_access_key_id", "AKIDCONFIG" + name.replace(" ", "")))
             if rng.random() < 0.85:
                 lines.append(setting(rng, "aws_secret_access_key", "secret"))
-        if rng.random() < 0.2:
+        if rng.random() < 0.25:
             lines.append(setting(rng, "credential_process", scripts[rng.choice(list(SCRIPTS))]))
         if rng.random() < 0.1:
             lines.append(setting(rng, "retry_mode", rng.choice(MODES)))
@@ -145,7 +145,7 @@ def random_config(rng, scripts):
 
 def random_credentials(rng):
     lines = []
-    for name in rng.sample(["default", "dev", "prod", "profile dev", "a b"], rng.randint(0, 3)):
+    for name in rng.sample(["default", "dev", "prod", "profile dev", "a b"], rng.randint(0, 4)):
         lines.append("[%s]" % name)
         if rng.random() < 0.7:
             lines.append(setting(rng, "aws_access_key_id", "AKIDCREDS" + name.replace(" ", "")))
@@ -172,7 +172,7 @@ def random_case(rng, home, scripts):
         env["AWS_PROFILE"] = rng.choice(PROFILES[:4] if pick(0.8) else PROFILES)
     if pick(0.15):
         env["AWS_DEFAULT_PROFILE"] = rng.choice(PROFILES[:4] if pick(0.8) else PROFILES)
-    if pick(0.4):
+    if pick(0.3):
         env["AWS_ACCESS_KEY_ID"] = "AKIDENV"
         if pick(0.85):
             env["AWS_SECRET_ACCESS_KEY"] = "secret"
@@ -207,7 +207,7 @@ def random_case(rng, home, scripts):
     env["AWS_SHARED_CREDENTIALS_FILE"] = os.path.join(home, "creds" if pick(0.85) else "absent")
     if pick(0.15):
         opts["profile"] = rng.choice(PROFILES)
-    if pick(0.35):
+    if pick(0.5):
         opts["region"] = rng.choice(GOOD_REGIONS)
     if pick(0.12):
         opts["endpoint"] = rng.choice(URLS)
@@ -311,7 +311,8 @@ def main():
             theirs = run_botocore(env, opts)
             ok = ours[0] == "ok"
             counts["ok" if ok else "error"] += 1
-            kinds[ours[0] if ok else ours[1]] = kinds.get(ours[0] if ok else ours[1], 0) + 1
+            kind = "ok/" + ours[4] if ok else ours[1]
+            kinds[kind] = kinds.get(kind, 0) + 1
             same = ok == theirs[0] and (not ok or tuple(ours[1:]) == tuple(theirs[1:]))
             if not same:
                 failures += 1
