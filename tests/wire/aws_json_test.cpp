@@ -86,6 +86,9 @@ TEST_CASE("Without __type the code is the X-Amzn-ErrorType header, else the stat
     CHECK(aws::decode_json_error(answer(404, "{}")).code == "404");
     CHECK(aws::decode_json_error(answer(404, "")).code == "404");
     CHECK(aws::decode_json_error(answer(404, R"({"__type":""})")).code == "404");
+    // A __type that trims to nothing names no code (found by fuzzing).
+    CHECK(aws::decode_json_error(answer(404, R"({"__type":":http://x"})")).code == "404");
+    CHECK(aws::decode_json_error(answer(404, R"({"__type":"ns#"})", {{"X-Amzn-ErrorType", "H"}})).code == "H");
 }
 
 TEST_CASE("A body that is not a JSON object becomes the message, as botocore reads it", "[aws_json]") {

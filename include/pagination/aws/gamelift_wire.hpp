@@ -503,9 +503,9 @@ private:
         b_compute_name = 1u << 19,
     };
 
-    template <typename T>
-    bool member_value(std::uint32_t& seen, std::uint32_t b, std::optional<T>& v, const char* name,
-                      bool (result_reader::*reader_fn)(std::optional<T>&)) {
+    // The member pointer is a template argument so that the read inlines.
+    template <auto reader_fn, typename T>
+    bool member(std::uint32_t& seen, std::uint32_t b, std::optional<T>& v, const char* name) {
         member_ = name;
         if (c_.consume_null()) {
             seen &= ~b;
@@ -527,74 +527,69 @@ private:
             switch (key.size()) {
                 case 4:
                     if (key == "Name") {
-                        ok = member_value(seen, b_name, s.name, "Name", &result_reader::read_text);
+                        ok = member<&result_reader::read_text>(seen, b_name, s.name, "Name");
                         continue;
                     }
                     if (key == "Port") {
-                        ok = member_value(seen, b_port, s.port, "Port", &result_reader::read_int);
+                        ok = member<&result_reader::read_int>(seen, b_port, s.port, "Port");
                         continue;
                     }
                     break;
                 case 6:
                     if (key == "Status") {
-                        ok = member_value(seen, b_status, s.status, "Status",
-                                          &result_reader::read_enum<game_session_status>);
+                        ok = member<&result_reader::read_enum<game_session_status>>(seen, b_status, s.status, "Status");
                         continue;
                     }
                     break;
                 case 7:
                     if (key == "FleetId") {
-                        ok = member_value(seen, b_fleet_id, s.fleet_id, "FleetId", &result_reader::read_text);
+                        ok = member<&result_reader::read_text>(seen, b_fleet_id, s.fleet_id, "FleetId");
                         continue;
                     }
                     if (key == "DnsName") {
-                        ok = member_value(seen, b_dns_name, s.dns_name, "DnsName", &result_reader::read_text);
+                        ok = member<&result_reader::read_text>(seen, b_dns_name, s.dns_name, "DnsName");
                         continue;
                     }
                     break;
                 case 8:
                     if (key == "FleetArn") {
-                        ok = member_value(seen, b_fleet_arn, s.fleet_arn, "FleetArn", &result_reader::read_text);
+                        ok = member<&result_reader::read_text>(seen, b_fleet_arn, s.fleet_arn, "FleetArn");
                         continue;
                     }
                     if (key == "Location") {
-                        ok = member_value(seen, b_location, s.location, "Location", &result_reader::read_text);
+                        ok = member<&result_reader::read_text>(seen, b_location, s.location, "Location");
                         continue;
                     }
                     break;
                 case 9:
                     if (key == "IpAddress") {
-                        ok = member_value(seen, b_ip_address, s.ip_address, "IpAddress", &result_reader::read_text);
+                        ok = member<&result_reader::read_text>(seen, b_ip_address, s.ip_address, "IpAddress");
                         continue;
                     }
                     if (key == "CreatorId") {
-                        ok = member_value(seen, b_creator_id, s.creator_id, "CreatorId", &result_reader::read_text);
+                        ok = member<&result_reader::read_text>(seen, b_creator_id, s.creator_id, "CreatorId");
                         continue;
                     }
                     break;
                 case 11:
                     if (key == "ComputeName") {
-                        ok = member_value(seen, b_compute_name, s.compute_name, "ComputeName",
-                                          &result_reader::read_text);
+                        ok = member<&result_reader::read_text>(seen, b_compute_name, s.compute_name, "ComputeName");
                         continue;
                     }
                     break;
                 case 12:
                     if (key == "CreationTime") {
-                        ok = member_value(seen, b_creation_time, s.creation_time, "CreationTime",
-                                          &result_reader::read_time);
+                        ok = member<&result_reader::read_time>(seen, b_creation_time, s.creation_time, "CreationTime");
                         continue;
                     }
                     if (key == "StatusReason") {
-                        ok = member_value(seen, b_status_reason, s.status_reason, "StatusReason",
-                                          &result_reader::read_enum<game_session_status_reason>);
+                        ok = member<&result_reader::read_enum<game_session_status_reason>>(seen, b_status_reason, s.status_reason, "StatusReason");
                         continue;
                     }
                     break;
                 case 13:
                     if (key == "GameSessionId") {
-                        ok = member_value(seen, b_game_session_id, s.game_session_id, "GameSessionId",
-                                          &result_reader::read_text);
+                        ok = member<&result_reader::read_text>(seen, b_game_session_id, s.game_session_id, "GameSessionId");
                         continue;
                     }
                     break;
@@ -610,40 +605,33 @@ private:
                         continue;
                     }
                     if (key == "MatchmakerData") {
-                        ok = member_value(seen, b_matchmaker_data, s.matchmaker_data, "MatchmakerData",
-                                          &result_reader::read_text);
+                        ok = member<&result_reader::read_text>(seen, b_matchmaker_data, s.matchmaker_data, "MatchmakerData");
                         continue;
                     }
                     break;
                 case 15:
                     if (key == "TerminationTime") {
-                        ok = member_value(seen, b_termination_time, s.termination_time, "TerminationTime",
-                                          &result_reader::read_time);
+                        ok = member<&result_reader::read_time>(seen, b_termination_time, s.termination_time, "TerminationTime");
                         continue;
                     }
                     if (key == "GameSessionData") {
-                        ok = member_value(seen, b_game_session_data, s.game_session_data, "GameSessionData",
-                                          &result_reader::read_text);
+                        ok = member<&result_reader::read_text>(seen, b_game_session_data, s.game_session_data, "GameSessionData");
                         continue;
                     }
                     break;
                 case 25:
                     if (key == "CurrentPlayerSessionCount") {
-                        ok = member_value(seen, b_current, s.current_player_session_count,
-                                          "CurrentPlayerSessionCount", &result_reader::read_int);
+                        ok = member<&result_reader::read_int>(seen, b_current, s.current_player_session_count, "CurrentPlayerSessionCount");
                         continue;
                     }
                     if (key == "MaximumPlayerSessionCount") {
-                        ok = member_value(seen, b_maximum, s.maximum_player_session_count,
-                                          "MaximumPlayerSessionCount", &result_reader::read_int);
+                        ok = member<&result_reader::read_int>(seen, b_maximum, s.maximum_player_session_count, "MaximumPlayerSessionCount");
                         continue;
                     }
                     break;
                 case 27:
                     if (key == "PlayerSessionCreationPolicy") {
-                        ok = member_value(seen, b_policy, s.player_session_creation_policy,
-                                          "PlayerSessionCreationPolicy",
-                                          &result_reader::read_enum<player_session_creation_policy>);
+                        ok = member<&result_reader::read_enum<player_session_creation_policy>>(seen, b_policy, s.player_session_creation_policy, "PlayerSessionCreationPolicy");
                         continue;
                     }
                     break;

@@ -192,7 +192,8 @@ inline service_error decode_json_error(const http::response& response, const jso
     } else if (!body.empty()) {
         detail::error_fields fields;
         if (body.size() <= limits.max_body_bytes && detail::read_error_fields(body, limits, fields)) {
-            if (fields.has_type && !fields.type.empty()) {
+            // A __type that trims to nothing (":x", "a#") names no code: fall back as if absent.
+            if (fields.has_type && !detail::trim_error_code(fields.type).empty()) {
                 error.code = std::string(detail::trim_error_code(fields.type));
                 code_set = true;
             }

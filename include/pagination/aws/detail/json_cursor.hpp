@@ -195,8 +195,12 @@ public:
             return p_ >= end_ ? fail(json_errc::unexpected_end) : fail(json_errc::wrong_type);
         }
         ++p_;
-        out.clear();
-        return scan_string(&out);
+        const char* start = p_;
+        if (scan_plain()) {
+            out.assign(start, static_cast<std::size_t>(p_ - 1 - start));
+            return true;
+        }
+        return ok() && decode_from(start, out);
     }
 
     /// Reads a string value and returns a view of it: the input when it has no escapes, else
@@ -211,11 +215,7 @@ public:
             out = std::string_view(start, static_cast<std::size_t>(p_ - 1 - start));
             return true;
         }
-        if (!ok()) {
-            return false;
-        }
-        scratch.assign(start, static_cast<std::size_t>(p_ - start));
-        if (!scan_string(&scratch)) {
+        if (!ok() || !decode_from(start, scratch)) {
             return false;
         }
         out = scratch;
@@ -272,9 +272,11 @@ public:
             return fail(json_errc::unexpected_end);
         }
         switch (c) {
-            case '"':
+            case '"': {
                 ++p_;
-                return scan_string(nullptr);
+                std::size_t decoded = 0;
+                return scan_string(nullptr, decoded);
+            }
             case '{': {
                 if (!begin_object()) {
                     return false;
@@ -370,14 +372,63 @@ private:
         return true;
     }
 
-    // Eight bytes at once: whether any is '"', '\\', a control character or not ASCII.
-    static bool word_is_plain(std::uint64_t w) noexcept {
+    // Eight bytes at once: a mask with the high bit set in every byte that is '"', '\\', a
+    // control character or not ASCII. Borrows may also flag bytes above a flagged one, never
+    // below, so the lowest flag is exact.
+    static std::uint64_t special_mask(std::uint64_t w) noexcept {
         constexpr std::uint64_t ones = 0x0101010101010101ull;
         constexpr std::uint64_t highs = 0x8080808080808080ull;
         const std::uint64_t quote = w ^ (ones * '"');
         const std::uint64_t slash = w ^ (ones * '\\');
-        const std::uint64_t special = ((quote - ones) & ~quote) | ((slash - ones) & ~slash) | (w - ones * 0x20) | w;
-        return (special & highs) == 0;
+        return (((quote - ones) & ~quote) | ((slash - ones) & ~slash) | (w - ones * 0x20) | w) & highs;
+    }
+
+    static std::size_t lowest_byte(std::uint64_t mask) noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+        return static_cast<std::size_t>(__builtin_ctzll(mask)) / 8;
+#else
+        std::size_t n = 0;
+        while ((mask & 0x80u) == 0) {
+            mask >>= 8;
+            ++n;
+        }
+        return n;
+#endif
+    }
+
+    static bool is_plain(char c) noexcept {
+        const auto u = static_cast<unsigned char>(c);
+        return u >= 0x20 && u < 0x80 && u != '"' && u != '\\';
+    }
+
+    // The first byte at or after `p` that is not plain string text, or end_. Reads the input
+    // through locals so that writes through a char* elsewhere cannot force reloads.
+    const char* find_special(const char* p) const noexcept {
+        const char* const end = end_;
+        while (end - p >= 8) {
+            std::uint64_t w = 0;
+            std::memcpy(&w, p, 8);
+            if (little_endian()) {
+                const std::uint64_t m = special_mask(w);
+                if (m != 0) {
+                    return p + lowest_byte(m);
+                }
+            } else if (special_mask(w) != 0) {
+                break;
+            }
+            p += 8;
+        }
+        while (p < end && is_plain(*p)) {
+            ++p;
+        }
+        return p;
+    }
+
+    static bool little_endian() noexcept {
+        const std::uint16_t one = 1;
+        unsigned char first = 0;
+        std::memcpy(&first, &one, 1);
+        return first == 1;
     }
 
     // Scans an ASCII string without escapes up to its closing quote (consumed). Returns false,
@@ -385,32 +436,19 @@ private:
     // for a string too long or the end of the input.
     bool scan_plain() noexcept {
         const char* start = p_;
-        while (end_ - p_ >= 8) {
-            std::uint64_t w = 0;
-            std::memcpy(&w, p_, 8);
-            if (!word_is_plain(w)) {
-                break;
-            }
-            p_ += 8;
+        const char* p = find_special(start);
+        if (static_cast<std::size_t>(p - start) > max_string_) {
+            return fail_at(json_errc::string_too_long, start);
         }
-        while (p_ < end_) {
-            const auto c = static_cast<unsigned char>(*p_);
-            if (c == '"') {
-                if (static_cast<std::size_t>(p_ - start) > max_string_) {
-                    return fail_at(json_errc::string_too_long, start);
-                }
-                ++p_;
-                return true;
-            }
-            if (c == '\\' || c < 0x20 || c >= 0x80) {
-                if (static_cast<std::size_t>(p_ - start) > max_string_) {
-                    return fail_at(json_errc::string_too_long, start);
-                }
-                return false;
-            }
-            ++p_;
+        if (p >= end_) {
+            return fail_at(json_errc::unexpected_end, end_);
         }
-        return fail(json_errc::unexpected_end);
+        if (*p == '"') {
+            p_ = p + 1;
+            return true;
+        }
+        p_ = p;
+        return false;
     }
 
     static int hex_value(char c) noexcept {
@@ -447,36 +485,23 @@ private:
         return true;
     }
 
-    // Scans the rest of a string after its opening quote, appending the decoded text to `out`
-    // when it is not null. Checks UTF-8, escapes and the length bound.
-    bool scan_string(std::string* out) {
+    // Scans the rest of a string after its opening quote, writing the decoded text to `out`
+    // when it is not null (room for min(raw length, max_string_bytes) bytes). Checks UTF-8,
+    // escapes and the length bound; `decoded` is the decoded length.
+    bool scan_string(char* out, std::size_t& decoded) {
         const char* start = p_;
-        std::size_t decoded = out ? out->size() : 0;
+        decoded = 0;
         for (;;) {
             const char* run = p_;
-            while (end_ - p_ >= 8) {
-                std::uint64_t w = 0;
-                std::memcpy(&w, p_, 8);
-                if (!word_is_plain(w)) {
-                    break;
-                }
-                p_ += 8;
-            }
-            while (p_ < end_) {
-                const auto c = static_cast<unsigned char>(*p_);
-                if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) {
-                    break;
-                }
-                ++p_;
-            }
+            p_ = find_special(p_);
             const auto run_length = static_cast<std::size_t>(p_ - run);
-            decoded += run_length;
-            if (decoded > max_string_) {
+            if (decoded + run_length > max_string_) {
                 return fail_at(json_errc::string_too_long, start);
             }
             if (out) {
-                out->append(run, run_length);
+                std::memcpy(out + decoded, run, run_length);
             }
+            decoded += run_length;
             if (p_ >= end_) {
                 return fail(json_errc::unexpected_end);
             }
@@ -497,13 +522,13 @@ private:
                     return fail(json_errc::invalid_utf8);
                 }
                 const std::size_t len = i - at;
-                decoded += len;
-                if (decoded > max_string_) {
+                if (decoded + len > max_string_) {
                     return fail_at(json_errc::string_too_long, start);
                 }
                 if (out) {
-                    out->append(p_, len);
+                    std::memcpy(out + decoded, p_, len);
                 }
+                decoded += len;
                 p_ += len;
                 continue;
             }
@@ -528,12 +553,13 @@ private:
             }
             ++p_;
             if (plain != 0) {
-                if (++decoded > max_string_) {
+                if (decoded + 1 > max_string_) {
                     return fail_at(json_errc::string_too_long, start);
                 }
                 if (out) {
-                    out->push_back(plain);
+                    out[decoded] = plain;
                 }
+                ++decoded;
                 continue;
             }
             std::uint32_t unit = 0;
@@ -561,13 +587,35 @@ private:
                 unit = 0x10000u + ((unit - 0xD800u) << 10) + (low - 0xDC00u);
             }
             const std::size_t len = unit < 0x80 ? 1 : unit < 0x800 ? 2 : unit < 0x10000 ? 3 : 4;
-            decoded += len;
-            if (decoded > max_string_) {
+            if (decoded + len > max_string_) {
                 return fail_at(json_errc::string_too_long, start);
             }
             if (out) {
-                pagination::detail::append_utf8(*out, unit);
+                write_utf8(out + decoded, unit, len);
             }
+            decoded += len;
+        }
+    }
+
+    static void write_utf8(char* to, std::uint32_t cp, std::size_t len) noexcept {
+        const auto byte = [](std::uint32_t v) { return static_cast<char>(static_cast<unsigned char>(v)); };
+        switch (len) {
+            case 1: to[0] = byte(cp); break;
+            case 2:
+                to[0] = byte(0xC0 | (cp >> 6));
+                to[1] = byte(0x80 | (cp & 0x3F));
+                break;
+            case 3:
+                to[0] = byte(0xE0 | (cp >> 12));
+                to[1] = byte(0x80 | ((cp >> 6) & 0x3F));
+                to[2] = byte(0x80 | (cp & 0x3F));
+                break;
+            default:
+                to[0] = byte(0xF0 | (cp >> 18));
+                to[1] = byte(0x80 | ((cp >> 12) & 0x3F));
+                to[2] = byte(0x80 | ((cp >> 6) & 0x3F));
+                to[3] = byte(0x80 | (cp & 0x3F));
+                break;
         }
     }
 
@@ -578,15 +626,48 @@ private:
             key = std::string_view(start, static_cast<std::size_t>(p_ - 1 - start));
             return true;
         }
-        if (!ok()) {
-            return false;
-        }
-        key_scratch_.assign(start, static_cast<std::size_t>(p_ - start));
-        if (!scan_string(&key_scratch_)) {
+        if (!ok() || !decode_from(start, key_scratch_)) {
             return false;
         }
         key = key_scratch_;
         return true;
+    }
+
+    // The slow path of a string with escapes or non-ASCII bytes, from `start` (after its opening
+    // quote): `out` is sized once to a bound of the decoded length (the raw length up to the
+    // closing quote, which no escape decodes longer than, within max_string_bytes) and written
+    // in place, then cut to what was written.
+    bool decode_from(const char* start, std::string& out) {
+        p_ = start;
+        const std::size_t raw = raw_length(start);
+        out.resize(raw < max_string_ ? raw : max_string_);
+        std::size_t written = 0;
+        if (!scan_string(out.empty() ? nullptr : &out[0], written)) {
+            return false;
+        }
+        out.resize(written);
+        return true;
+    }
+
+    // Bytes from `from` to the closing quote of the string (an unescaped '"'), or to the end.
+    std::size_t raw_length(const char* from) const noexcept {
+        const char* q = from;
+        while (q < end_) {
+            const void* hit = std::memchr(q, '"', static_cast<std::size_t>(end_ - q));
+            if (hit == nullptr) {
+                break;
+            }
+            const char* quote = static_cast<const char*>(hit);
+            std::size_t slashes = 0;
+            for (const char* b = quote; b > from && b[-1] == '\\'; --b) {
+                ++slashes;
+            }
+            if (slashes % 2 == 0) {
+                return static_cast<std::size_t>(quote - from);
+            }
+            q = quote + 1;
+        }
+        return static_cast<std::size_t>(end_ - from);
     }
 
     static bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
