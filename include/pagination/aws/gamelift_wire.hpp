@@ -505,7 +505,7 @@ private:
 
     // The member pointer is a template argument so that the read inlines.
     template <auto reader_fn, typename T>
-    bool member(std::uint32_t& seen, std::uint32_t b, std::optional<T>& v, const char* name) {
+    bool member(std::uint32_t& seen, std::uint32_t b, std::optional<T>& v, std::string_view name) {
         member_ = name;
         if (c_.consume_null()) {
             seen &= ~b;
