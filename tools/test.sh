@@ -23,7 +23,7 @@ jobs="${PAGINATION_JOBS:-2}"
 # clang++ C++20 cell (the whole suite against the single header); then -fno-exceptions -fno-rtti.
 configs="${PAGINATION_CONFIGS:-asan gcc-cxx17 gcc-cxx20 single-include no-exceptions}"
 
-deps=(cmake make g++ clang catch2 librange-v3-dev python3 python3-botocore libbenchmark-dev pkg-config valgrind)
+deps=(cmake make g++ clang catch2 librange-v3-dev python3 python3-botocore python3-boto3 awscli libbenchmark-dev pkg-config valgrind libcurl4-openssl-dev libcpp-httplib-dev libsimdjson-dev jp)
 
 if [[ "${PAGINATION_SKIP_DEPS:-0}" != 1 ]]; then
   if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null 2>&1; then

@@ -591,14 +591,22 @@ int list(Paginator& sessions, const options& opts, std::string_view endpoint, St
     } else if (failure) {
         std::tie(code, line) = describe_service_error(*failure, endpoint);
     } else {
+        // Refused before anything was sent (a token or a page size the library rejects), or a
+        // service that broke the contract (a repeated token).
         line = other_failure->message();
-        if (other_failure->code() == pagination::errc::invalid_starting_token) {
-            code = exit_usage;
-            line = "argument --starting-token: " + line;
+        switch (other_failure->code()) {
+            case pagination::errc::invalid_starting_token:
+                return fail(exit_usage, "argument --starting-token: " + line);
+            case pagination::errc::invalid_page_size:
+                return fail(exit_usage, "argument --page-size: " + line);
+            case pagination::errc::invalid_request:
+                return fail(exit_usage, "Parameter validation failed: " + line);
+            default:
+                break;
         }
     }
     print_err(line);
-    if (token) {
+    if (token && listed > 0) {  // with nothing listed, a new run starts where this one did
         print_err("To resume, run again with the same options and --starting-token " + *token);
     }
     return code;
@@ -759,6 +767,9 @@ int run(int argc, char** argv) {
     }
     if (opts.list_fleets && !opts.builtin_fleet) {
         return fail(exit_usage, "--list-fleets lists the built-in fleet: add --builtin-fleet");
+    }
+    if (opts.list_fleets) {
+        return run_builtin(opts);
     }
     if (const int rejected = rejected_request(opts)) {
         return rejected;

@@ -313,17 +313,14 @@ def test_table_output(state):
     check(lines and set(lines[0]) == {"-"}, "table starts with a rule")
     check(len(lines) > 1 and lines[1].strip("| ") == "DescribeGameSessions", "table title DescribeGameSessions")
     check(any(l.strip("| ") == "GameSessions" for l in lines), "table has a GameSessions title")
-    header = [l for l in lines if "GameSessionId" in l]
-    check(len(header) == 1 and all(h in header[0] for h in TABLE_HEADERS), "table header has the key columns")
+    # The AWS CLI's full table (tests/cli/test_aws_cli_output.py compares it byte for byte): at 80
+    # columns each session is a vertical section of header | value rows.
     token_rows = [l for l in lines if "NextToken" in l]
     check(len(token_rows) == 1 and doc["NextToken"] in token_rows[0], "table has the NextToken row")
     for s in doc["GameSessions"]:
-        short_id = s["GameSessionId"].rsplit("/", 1)[-1]
-        row = [l for l in lines if short_id in l]
-        check(len(row) == 1 and s["Name"] in row[0] and s["Status"] in row[0] and s["IpAddress"] in row[0]
-              and str(s["Port"]) in row[0], "table row of %s" % s["Name"])
-    data_rows = [l for l in lines if l.startswith("||") and "gsess-" in l]
-    check(len(data_rows) == 5, "table has 5 session rows (got %d)" % len(data_rows))
+        check(any(s["GameSessionId"] in l for l in lines) and any(s["Name"] in l for l in lines),
+              "table shows %s" % s["Name"])
+    check(sum(1 for l in lines if l.strip("| ") == "GameProperties") == 5, "table has 5 GameProperties sections")
 
     code, out, _ = run("--fleet-id", FLEET_ID, "--location", "eu-west-1", "--output", "table")
     check(code == 0 and "NextToken" not in out, "table of a whole listing has no NextToken row")
