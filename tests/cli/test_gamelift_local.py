@@ -20,9 +20,12 @@ Prints one line per failed check and `gamelift-local: N passed, M failed`; exits
 import datetime
 import json
 import os
+import pty
 import re
+import signal
 import subprocess
 import sys
+import time
 
 import boto3
 import botocore.config
@@ -202,6 +205,57 @@ def main():
             check(first + rest == builtin["GameSessions"], "past the attempts: the resumed run gives the rest exactly")
         finally:
             local.stop()
+
+    # --debug: each request and response on stderr, the secret, the session token and the signature
+    # never; Ctrl-C: exit 130, what was listed printed with its NextToken, the rest resumable exactly;
+    # the progress line goes to a terminal stderr only, never into the output.
+    local = Local("--latency-ms", "150")
+    try:
+        token_env = {"AWS_SESSION_TOKEN": "session-TOKEN-example"}
+        code, out, err = ours(local.url, "--max-items", "3", "--debug", extra_env=token_env)
+        check(code == 0 and json.loads(out)["GameSessions"], "--debug: the listing is on stdout (%d)" % code)
+        check("GameLift.DescribeGameSessions" in err and "HTTP 200" in err, "--debug: requests and answers on stderr")
+        signatures = re.findall(r"Signature=([0-9a-f]{64})", err)
+        check(SECRET not in err and "session-TOKEN-example" not in err and not signatures,
+              "--debug: no secret, session token or signature on stderr")
+
+        proc = subprocess.Popen([CLI, "--endpoint-url", local.url, "--fleet-id", FLEET, "--page-size", "10"],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env())
+        time.sleep(1.0)
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=30)
+        out, err = out.decode(), err.decode()
+        check(proc.returncode == 130, "Ctrl-C: exit 130 (got %d: %s)" % (proc.returncode, err))
+        first = json.loads(out)["GameSessions"] if out.strip() else []
+        match = re.search(r"--starting-token (\S+)", err)
+        check(0 < len(first) < 600 and match is not None and json.loads(out).get("NextToken") == match.group(1),
+              "Ctrl-C: what was listed is printed with its NextToken, and stderr says how to resume (%d)" % len(first))
+        if match:
+            code, out, err = ours(local.url, "--page-size", "100", "--starting-token", match.group(1))
+            rest = json.loads(out)["GameSessions"] if code == 0 else []
+            check(first + rest == builtin["GameSessions"], "Ctrl-C: the resumed run gives the rest exactly")
+
+        master, slave = pty.openpty()
+        proc = subprocess.Popen([CLI, "--endpoint-url", local.url, "--fleet-id", FLEET, "--page-size", "50",
+                                 "--max-items", "300"], stdout=subprocess.PIPE, stderr=slave, env=env())
+        out, _ = proc.communicate(timeout=60)
+        os.close(slave)
+        seen = b""
+        while True:
+            try:
+                chunk = os.read(master, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+        os.close(master)
+        check(proc.returncode == 0 and b"pages, " in seen and b"sessions" in seen,
+              "a progress line on a terminal stderr (%r)" % seen[-200:])
+        check(b"pages, " not in out and len(json.loads(out)["GameSessions"]) == 300,
+              "the progress line never appears in the output")
+    finally:
+        local.stop()
 
     # Bad input and configuration: one stderr line, the exit code, nothing on stdout.
     url = "http://127.0.0.1:9"  # nothing is sent in any of these
