@@ -1,4 +1,4 @@
-// Hostile StartingTokens (SEMANTICS.md sections 4 and 6): every rejection rule, at and beyond its
+// Hostile StartingTokens (docs/semantics.md sections 4 and 6): every rejection rule, at and beyond its
 // bound, through the decoder, the state machine, the paginator over an in-memory service, the
 // GameLift adapter over the local fleet and over an SDK-shaped client. A refused token is an
 // invalid_starting_token error, nothing is sent, and resume_token() is the token itself.
@@ -167,7 +167,7 @@ TEST_CASE("a token naming a foreign field is refused with a truncate amount or b
 
 TEST_CASE("a token that is not read as JSON is one opaque token: none of its members reach the request") {
     // Invalid UTF-8 inside the base64-decoded JSON: as the reference decoder does, the text is
-    // not read as JSON but as a raw service token (SEMANTICS.md 4.1), so its FleetId is never
+    // not read as JSON but as a raw service token (docs/semantics.md 4.1), so its FleetId is never
     // applied; the service sees an opaque NextToken that it did not issue, and refuses it.
     const std::string token = b64("{\"FleetId\": \"fleet-other\xff\", \"NextToken\": \"x\"}");
     const auto decoded = decode_starting_token(token, next_string);
@@ -259,7 +259,7 @@ TEST_CASE("a legacy truncate amount must not be negative or beyond the bound, wi
 }
 
 TEST_CASE("a legacy last part that is not an integer is no truncate amount: the whole text is one token") {
-    // SEMANTICS.md 4.3: fractional or word-like last parts make the text an opaque service token.
+    // docs/semantics.md 4.3: fractional or word-like last parts make the text an opaque service token.
     for (const std::string& token : std::vector<std::string>{"tok-3___1.5", "tok-3___2e3", "tok-3___0x10", "tok-3___ten", "tok-3___"}) {
         const auto decoded = decode_starting_token(token, next_string);
         REQUIRE(decoded.has_value());

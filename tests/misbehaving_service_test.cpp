@@ -1,4 +1,4 @@
-// Services that misbehave (SEMANTICS.md sections 2, 5 and 6): the same token twice under each
+// Services that misbehave (docs/semantics.md sections 2, 5 and 6): the same token twice under each
 // policy, longer cycles, runs of empty pages, pages larger than asked for, a more-results flag
 // that contradicts the token, fetchers that throw anything or always, and huge pages. In every
 // case the run ends (or goes on, by policy) as the contract says, and resuming from
@@ -190,7 +190,7 @@ TEST_CASE("the same token twice under a more-results flag that says true is stil
 }
 
 TEST_CASE("MaxItems reached on a page that repeats the token ends the run before the repeat is judged") {
-    // SEMANTICS.md 2, step 3.4: MaxItems is checked before the previous token.
+    // docs/semantics.md 2, step 3.4: MaxItems is checked before the previous token.
     lying_once svc{five_items(), "A", std::string("A")};
     auto p = make(svc, {4, std::nullopt, std::nullopt});
     CHECK(all_items(p) == std::vector<std::string>{"a", "b", "c", "d"});

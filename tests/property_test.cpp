@@ -1,5 +1,5 @@
 // Properties of the contract on random inputs, each from a fixed seed (a failure names its seed):
-//   * against a reference model of one run (SEMANTICS.md section 2, written here independently
+//   * against a reference model of one run (docs/semantics.md section 2, written here independently
 //     of the library): random listings, page layouts, PageSize and MaxItems; every run of a chain
 //     yields the model's items and the model's resume token, and the chain yields the listing;
 //   * with fetch failures at random pages and consumers that stop at random points (a break out
@@ -119,7 +119,7 @@ struct model_run {
     std::optional<position> resume;
 };
 
-/// One run of the contract, step by step as SEMANTICS.md section 2 says, over an honest service.
+/// One run of the contract, step by step as docs/semantics.md section 2 says, over an honest service.
 model_run run_model(const random_service& svc, const std::optional<position>& start,
                     std::optional<std::size_t> page_size, std::optional<std::size_t> max_items) {
     model_run out;

@@ -1,4 +1,4 @@
-// SEMANTICS.md section 5: the same token twice, and longer cycles.
+// docs/semantics.md section 5: the same token twice, and longer cycles.
 
 #include "support/test_service.hpp"
 

@@ -1,4 +1,4 @@
-// SEMANTICS.md section 2: one run, step by step.
+// docs/semantics.md section 2: one run, step by step.
 
 #include "support/test_service.hpp"
 

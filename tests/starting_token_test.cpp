@@ -1,4 +1,4 @@
-// SEMANTICS.md sections 4 and 6: decoding a StartingToken, and what is rejected before anything
+// docs/semantics.md sections 4 and 6: decoding a StartingToken, and what is rejected before anything
 // is sent.
 
 #include "support/test_service.hpp"

@@ -1,4 +1,4 @@
-// SEMANTICS.md section 3: a resume token is Python's json.dumps of the token map, base64-encoded.
+// docs/semantics.md section 3: a resume token is Python's json.dumps of the token map, base64-encoded.
 
 #include <pagination/detail/base64.hpp>
 #include <pagination/detail/json.hpp>

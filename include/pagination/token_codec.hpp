@@ -3,7 +3,7 @@
 
 // Resume tokens: a JSON object of the input tokens (and `boto_truncate_amount`), serialised as
 // Python's json.dumps does and base64-encoded, so that a token made here and one made by boto3
-// or the AWS CLI are the same string. See docs/tokens.md.
+// or the AWS CLI are the same string. See docs/semantics.md sections 3 and 4.
 
 #include <pagination/detail/base64.hpp>
 #include <pagination/detail/json.hpp>

@@ -695,7 +695,7 @@ inline void assign_token(std::optional<std::string>& field, const token_value& v
 
 // Resume tokens: a JSON object of the input tokens (and `boto_truncate_amount`), serialised as
 // Python's json.dumps does and base64-encoded, so that a token made here and one made by boto3
-// or the AWS CLI are the same string. See docs/tokens.md.
+// or the AWS CLI are the same string. See docs/semantics.md sections 3 and 4.
 
 // #include <pagination/detail/base64.hpp>
 #ifndef PAGINATION_DETAIL_BASE64_HPP

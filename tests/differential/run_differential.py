@@ -6,12 +6,12 @@ pagination config of a chain of runs), runs each through botocore (oracle.py) an
 driver (pagination_differential_driver), and compares every run of every chain: the pages (items
 after trimming, and the secondary list), the requests the service received, the error, and the
 resume token, byte for byte. A run that fails is compared by its error category only: after a
-failure this library reports where to resume and botocore does not (SEMANTICS.md section 6).
+failure this library reports where to resume and botocore does not (docs/semantics.md section 6).
 
 Starting tokens are only of the kinds on which both agree by contract: resume tokens of either
 side, botocore-encoded tokens that name exactly the input tokens, legacy `a___b___N` tokens and
 raw service tokens that do not happen to be base64 JSON. The rules where this library is stricter
-(SEMANTICS.md section 6: foreign keys, non-object JSON, bad truncate amounts, size bounds) are not
+(docs/semantics.md section 6: foreign keys, non-object JSON, bad truncate amounts, size bounds) are not
 exercised here; the C++ tests cover them.
 
   run_differential.py --driver build/dev/tests/pagination_differential_driver [--seed N] [--count N]

@@ -3,7 +3,7 @@
 
 // What an HTTP client exchanges with the wire layer: a request, a response, a transport error,
 // and the result of one exchange. Plain values: no I/O here, no dependency beyond the standard
-// library. docs/http-clients.md says how to plug in a client of your own.
+// library. docs/wire/http_clients.md says how to plug in a client of your own.
 //
 // A client is any type with one of these members (the blocking and the callback form):
 //
