@@ -34,6 +34,12 @@ struct fixture {
     }
 };
 
+/// An SDK string (Aws::String, whatever its allocator) as a std::string.
+template <class S>
+std::string str(const S& s) {
+    return std::string(s.c_str(), s.size());
+}
+
 std::vector<std::string> ids_of(const std::vector<gl::game_session>& sessions) {
     std::vector<std::string> out;
     for (const auto& s : sessions) {
@@ -226,13 +232,13 @@ TEST_CASE("an AWS SDK-shaped GameLiftClient gets MaxItems and resume tokens over
     const auto everything = listing_by_hand(f.fleet, f.request());
 
     Aws::GameLift::Model::DescribeGameSessionsRequest request;
-    request.SetFleetId(f.demo.fleet_id);
+    request.SetFleetId(f.demo.fleet_id.c_str());
     std::vector<std::string> ids;
     std::optional<std::string> token;
     do {
         auto run = gl::describe_game_sessions(client, request, {45, 20, token});
         for (const Aws::GameLift::Model::GameSession& s : run.items()) {
-            ids.push_back(s.GetGameSessionId());
+            ids.push_back(str(s.GetGameSessionId()));
         }
         token = run.resume_token();
     } while (token);
@@ -241,10 +247,10 @@ TEST_CASE("an AWS SDK-shaped GameLiftClient gets MaxItems and resume tokens over
     auto full = gl::describe_game_sessions(client, request, {30, 25, std::nullopt}).build_full_result();
     CHECK(full.GetGameSessions().size() == 30);
     CHECK_FALSE(full.GetNextToken().empty());
-    auto after = gl::describe_game_sessions(client, request, {std::nullopt, 25, full.GetNextToken()});
+    auto after = gl::describe_game_sessions(client, request, {std::nullopt, 25, str(full.GetNextToken())});
     std::vector<std::string> rest;
     for (const auto& s : after.items()) {
-        rest.push_back(s.GetGameSessionId());
+        rest.push_back(str(s.GetGameSessionId()));
     }
     CHECK(rest == std::vector<std::string>(everything.begin() + 30, everything.end()));
 }
@@ -258,13 +264,13 @@ TEST_CASE("an SDK request that carries a NextToken starts from it, and the SDK's
     REQUIRE(page.next_token.has_value());
 
     Aws::GameLift::Model::DescribeGameSessionsRequest request;
-    request.SetFleetId(f.demo.fleet_id);
+    request.SetFleetId(f.demo.fleet_id.c_str());
     request.SetLimit(10);
-    request.SetNextToken(*page.next_token);
+    request.SetNextToken(page.next_token->c_str());
     auto run = gl::describe_game_sessions(client, request, {5, std::nullopt, std::nullopt});
     std::vector<std::string> ids;
     for (const auto& s : run.items()) {
-        ids.push_back(s.GetGameSessionId());
+        ids.push_back(str(s.GetGameSessionId()));
     }
     const auto everything = listing_by_hand(f.fleet, f.request());
     CHECK(ids == std::vector<std::string>(everything.begin() + 10, everything.begin() + 15));
@@ -288,7 +294,7 @@ TEST_CASE("an SDK client's DescribeGameSessionsAsync is paginated without blocki
     Aws::GameLift::GameLiftClient client(f.fleet);
     const auto everything = listing_by_hand(f.fleet, f.request());
     Aws::GameLift::Model::DescribeGameSessionsRequest request;
-    request.SetFleetId(f.demo.fleet_id);
+    request.SetFleetId(f.demo.fleet_id.c_str());
     std::vector<std::string> ids;
     std::optional<std::string> token;
     do {
@@ -296,7 +302,7 @@ TEST_CASE("an SDK client's DescribeGameSessionsAsync is paginated without blocki
         options.prefetch = true;
         auto run = gl::describe_game_sessions_async(client, request, {70, 30, token}, options);
         for (int frame = 0; frame < 1000000 && run.poll() != pagination::async_status::finished; ++frame) {
-            run.take(16, [&](const Aws::GameLift::Model::GameSession& s) { ids.push_back(s.GetGameSessionId()); });
+            run.take(16, [&](const Aws::GameLift::Model::GameSession& s) { ids.push_back(str(s.GetGameSessionId())); });
             std::this_thread::yield();
         }
         REQUIRE_FALSE(run.error().has_value());

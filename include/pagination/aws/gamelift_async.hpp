@@ -2,27 +2,82 @@
 #define PAGINATION_AWS_GAMELIFT_ASYNC_HPP
 
 // DescribeGameSessions without blocking: an AWS SDK for C++ GameLiftClient's
-// DescribeGameSessionsAsync(request, handler, context) driven by the async paginator.
+// DescribeGameSessionsAsync driven by the async paginator. Both generations of the SDK's
+// signature are recognised at compile time (docs/aws-sdk-names.md):
+//   current: DescribeGameSessionsAsync(handler, context = nullptr, request = {})   (handler first)
+//   older:   DescribeGameSessionsAsync(request, handler, context = nullptr)        (request first)
 
 #include <pagination/async.hpp>
 #include <pagination/aws/gamelift.hpp>
 
+#include <type_traits>
 #include <utility>
 
 namespace pagination {
 namespace aws {
 namespace gamelift {
 
-/// Calls `client.DescribeGameSessionsAsync(request, handler)`; the SDK calls the handler on its
-/// executor's thread with (client, request, outcome, context), and the outcome goes to the run.
+namespace detail {
+
+/// The SDK's DescribeGameSessionsResponseReceivedHandler is a std::function of
+/// (const GameLiftClient*, const Request&, const Outcome&, const std::shared_ptr<const
+/// AsyncCallerContext>&): this hands the outcome to the run.
+template <class Done>
+struct sdk_async_handler {
+    Done done;
+    template <class C, class R, class O, class X>
+    void operator()(const C*, const R&, const O& outcome, const X&) const {
+        done(outcome);
+    }
+};
+
+/// A handler type for detecting the signature; never called.
+struct sdk_async_probe {
+    template <class C, class R, class O, class X>
+    void operator()(const C*, const R&, const O&, const X&) const {}
+};
+
+template <class Client, class SdkRequest, class = void>
+struct sdk_async_handler_first : std::false_type {};
+template <class Client, class SdkRequest>
+struct sdk_async_handler_first<Client, SdkRequest,
+                               std::void_t<decltype(std::declval<const Client&>().DescribeGameSessionsAsync(
+                                   std::declval<const sdk_async_probe&>(), nullptr, std::declval<const SdkRequest&>()))>>
+    : std::true_type {};
+
+template <class Client, class SdkRequest, class = void>
+struct sdk_async_request_first : std::false_type {};
+template <class Client, class SdkRequest>
+struct sdk_async_request_first<Client, SdkRequest,
+                               std::void_t<decltype(std::declval<const Client&>().DescribeGameSessionsAsync(
+                                   std::declval<const SdkRequest&>(), std::declval<const sdk_async_probe&>(), nullptr))>>
+    : std::true_type {};
+
+} // namespace detail
+
+/// Calls the client's DescribeGameSessionsAsync in whichever form it declares; the SDK calls the
+/// handler on its executor's thread, and the outcome goes to the run.
 template <class Client, class SdkRequest>
 struct sdk_describe_game_sessions_async_fetcher {
+    static constexpr bool handler_first = detail::sdk_async_handler_first<Client, SdkRequest>::value;
+    static constexpr bool request_first = detail::sdk_async_request_first<Client, SdkRequest>::value;
+    static_assert(handler_first || request_first,
+                  "the client must declare DescribeGameSessionsAsync(handler, context, request) (current SDKs) "
+                  "or DescribeGameSessionsAsync(request, handler, context) (older SDKs)");
+
     const Client* client;
 
     template <class Done>
-    void operator()(const SdkRequest& request, Done done) const {
-        client->DescribeGameSessionsAsync(
-            request, [done](const auto*, const auto&, const auto& outcome, const auto&) { done(outcome); });
+    void operator()(const sdk_describe_game_sessions_request<SdkRequest>& request, Done done) const {
+        detail::sdk_async_handler<Done> handler{std::move(done)};
+        request.send_with([this, &handler](const SdkRequest& sent) {
+            if constexpr (handler_first) {
+                client->DescribeGameSessionsAsync(std::move(handler), nullptr, sent);
+            } else {
+                client->DescribeGameSessionsAsync(sent, std::move(handler), nullptr);
+            }
+            return 0;
+        });
     }
 };
 
@@ -34,19 +89,16 @@ using sdk_describe_game_sessions_async_paginator =
                     sdk_describe_game_sessions_limit<SdkRequest, sdk_result_t<Client, SdkRequest>>>;
 
 /// Paginates an SDK client's DescribeGameSessionsAsync with MaxItems and resume tokens, without
-/// blocking a thread. The client must outlive the paginator. A NextToken already set on the
-/// request is the starting token when the config has none.
-template <class Client, class SdkRequest>
+/// blocking a thread. The client must outlive the paginator. The request is sent whole with each
+/// page's NextToken and validated before anything is sent; a NextToken already set on it is the
+/// starting token when the config has none.
+template <class Client, class SdkRequest,
+          class = decltype(std::declval<const Client&>().DescribeGameSessions(std::declval<const SdkRequest&>()))>
 sdk_describe_game_sessions_async_paginator<Client, SdkRequest>
 describe_game_sessions_async(const Client& client, SdkRequest request, pagination_config config = {},
                              async_options options = {}) {
-    if (request.NextTokenHasBeenSet()) {
-        if (!config.starting_token) {
-            config.starting_token = detail::to_std_string(request.GetNextToken());
-        }
-        request = detail::without_next_token(request);
-    }
-    return sdk_describe_game_sessions_async_paginator<Client, SdkRequest>({&client}, std::move(request), config,
+    auto first = detail::sdk_first_request(std::move(request), config);
+    return sdk_describe_game_sessions_async_paginator<Client, SdkRequest>({&client}, std::move(first), config,
                                                                           std::move(options));
 }
 
