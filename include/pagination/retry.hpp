@@ -4,7 +4,8 @@
 // Retry and pacing for the blocking paginator, as a fetcher that wraps the user's: the same
 // request is sent again after a backoff, so no item is lost or repeated. The sleep is the user's.
 
-#include <pagination/async.hpp>
+#include <pagination/async/retry.hpp>
+#include <pagination/detail/fetch_result.hpp>
 #include <pagination/error.hpp>
 
 #include <chrono>
@@ -24,7 +25,7 @@ public:
     using sleep_function = std::function<void(std::chrono::milliseconds)>;
 
     retrying_fetcher(Fetcher inner, retry_options retry, sleep_function sleep,
-                     std::function<std::chrono::milliseconds(std::size_t)> pace = nullptr)
+                     pace_function pace = nullptr)
         : inner_(std::move(inner)), retry_(std::move(retry)), sleep_(std::move(sleep)), pace_(std::move(pace)) {}
 
     template <class Request>
@@ -57,14 +58,12 @@ private:
             if (result.has_value()) {
                 return false;
             }
-            const error e = error::from_fetcher_error(result.error());
-            return retry_.retryable ? retry_.retryable(e) : e.retryable();
+            return retry_.should_retry(error::from_fetcher_error(result.error()));
         } else if constexpr (detail::is_aws_outcome<page_guess>::value) {
             if (result.IsSuccess()) {
                 return false;
             }
-            const error e = error::from_fetcher_error(result.GetError());
-            return retry_.retryable ? retry_.retryable(e) : e.retryable();
+            return retry_.should_retry(error::from_fetcher_error(result.GetError()));
         } else {
             return false;  // a plain page cannot fail; a thrown exception is not retried
         }
@@ -73,7 +72,7 @@ private:
     Fetcher inner_;
     retry_options retry_;
     sleep_function sleep_;
-    std::function<std::chrono::milliseconds(std::size_t)> pace_;
+    pace_function pace_;
     std::size_t requests_ = 0;
     std::size_t retries_ = 0;
 };
@@ -82,7 +81,7 @@ private:
 template <class Fetcher>
 retrying_fetcher<Fetcher> with_retry(Fetcher fetcher, retry_options retry,
                                      typename retrying_fetcher<Fetcher>::sleep_function sleep,
-                                     std::function<std::chrono::milliseconds(std::size_t)> pace = nullptr) {
+                                     pace_function pace = nullptr) {
     return retrying_fetcher<Fetcher>(std::move(fetcher), std::move(retry), std::move(sleep), std::move(pace));
 }
 
