@@ -7,8 +7,12 @@
 
 #include <catch2/catch.hpp>
 
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
 #include <future>
 #include <map>
+#include <mutex>
 #include <thread>
 
 using namespace test_service;
@@ -61,6 +65,44 @@ std::vector<std::string> all_pages(Pager& pager, const deferred_listing& svc) {
     return got;
 }
 
+/// The spread of a stack across calls: the lowest and highest address seen of a local.
+struct stack_span {
+    std::uintptr_t low = UINTPTR_MAX;
+    std::uintptr_t high = 0;
+    void mark() {
+        char here = 0;
+        const auto at = reinterpret_cast<std::uintptr_t>(&here);
+        low = std::min(low, at);
+        high = std::max(high, at);
+    }
+    std::uintptr_t bytes() const { return high - low; }
+};
+
+/// A gate a test opens: a fetch "takes two seconds" unless the test lets it finish sooner.
+struct slow_network {
+    std::mutex mutex;
+    std::condition_variable changed;
+    bool open = false;
+    void wait() {
+        std::unique_lock<std::mutex> lock(mutex);
+        changed.wait_for(lock, std::chrono::seconds(2), [this] { return open; });
+    }
+    void release() {
+        {
+            std::lock_guard<std::mutex> lock(mutex);
+            open = true;
+        }
+        changed.notify_all();
+    }
+};
+
+template <class F>
+std::chrono::milliseconds time_of(F&& f) {
+    const auto start = std::chrono::steady_clock::now();
+    f();
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
+}
+
 } // namespace
 
 TEST_CASE("async_next_page walks the listing with completions that arrive later") {
@@ -95,6 +137,203 @@ TEST_CASE("a completion that runs inline, on the fetching thread, works too") {
     pager.async_next_page(on_page);
     CHECK(got == numbered(5));
     CHECK(pager.resume_token() == token_for("tok-4", 1));
+}
+
+TEST_CASE("20,000 synchronous completions chained from the handler run in constant stack, one handler at a time") {
+    constexpr int pages = 20000;
+    async_pager<inline_listing> pager(inline_listing{listing(pages)}, request{}, {std::nullopt, 1, std::nullopt});
+    stack_span stack;
+    int depth = 0;
+    int deepest = 0;
+    int received = 0;
+    bool in_order = true;
+    bool over = false;
+    std::function<void(page*)> on_page = [&](page* p) {
+        ++depth;
+        deepest = std::max(deepest, depth);
+        stack.mark();
+        if (p == nullptr) {
+            over = true;
+        } else {
+            in_order = in_order && p->items.size() == 1 && p->items[0] == "item-" + std::to_string(received);
+            ++received;
+            pager.async_next_page(on_page);  // returns at once: the outer call delivers the next page
+        }
+        --depth;
+    };
+    pager.async_next_page(on_page);
+    CHECK(over);
+    CHECK(received == pages);
+    CHECK(in_order);
+    CHECK(deepest == 1);            // a handler never runs inside another handler's call
+    CHECK(stack.bytes() < 16384);  // every page at the same depth
+    CHECK(pager.status() == async_status::finished);
+}
+
+TEST_CASE("a synchronous completion is never delivered inside the fetch call that made it") {
+    bool in_fetch = false;
+    bool handler_inside_fetch = false;
+    listing svc(6);
+    auto fetch = [&](const request& r, auto done) {
+        in_fetch = true;
+        done(svc(r));
+        in_fetch = false;
+    };
+    pagination::async_paginator<decltype(fetch), tokens, limit> pager(fetch, request{});
+    int pages = 0;
+    std::function<void(page*)> on_page = [&](page* p) {
+        handler_inside_fetch = handler_inside_fetch || in_fetch;
+        if (p != nullptr) {
+            ++pages;
+            pager.async_next_page(on_page);
+        }
+    };
+    pager.async_next_page(on_page);
+    CHECK(pages == 2);
+    CHECK_FALSE(handler_inside_fetch);
+}
+
+TEST_CASE("the step API over 20,000 synchronous one-item pages runs in constant stack") {
+    constexpr int pages = 20000;
+    pagination::async_options options;
+    options.prefetch = true;
+    async_pager<inline_listing> pager(inline_listing{listing(pages)}, request{}, {std::nullopt, 1, std::nullopt},
+                                      options);
+    stack_span stack;
+    int received = 0;
+    bool in_order = true;
+    for (int frame = 0; frame < 3 * pages && pager.poll() != async_status::finished; ++frame) {
+        pager.take(1, [&](const std::string& item) {
+            stack.mark();
+            in_order = in_order && item == "item-" + std::to_string(received);
+            ++received;
+        });
+    }
+    CHECK(received == pages);
+    CHECK(in_order);
+    CHECK(stack.bytes() < 16384);
+}
+
+TEST_CASE("a handler may destroy its own paginator, with a prefetch in flight") {
+    deferred_listing svc(9);
+    pagination::async_options options;
+    options.prefetch = true;
+    auto pager = std::make_unique<async_pager<deferred_listing>>(svc, request{}, pagination::pagination_config{},
+                                                                 options);
+    std::optional<std::string> token;
+    pager->async_next_page([&](page* p) {
+        REQUIRE(p != nullptr);
+        token = pager->resume_token();
+        pager.reset();
+    });
+    svc.complete_one();
+    CHECK(pager == nullptr);
+    while (svc.complete_one()) {
+    }
+    CHECK(token == token_for("tok-3"));
+}
+
+TEST_CASE("the future fetcher is called without the run's lock held") {
+    std::optional<async_pager<std::function<std::future<page>(const request&)>>> pager;
+    std::promise<page> answer;
+    bool status_while_fetching = false;
+    listing svc(5);
+    std::function<std::future<page>(const request&)> fetch = [&](const request&) {
+        // Another thread asks for the status while the fetcher runs: it gets it only if the
+        // lock is free.
+        auto asked = std::async(std::launch::async, [&] { return pager->status(); });
+        status_while_fetching = asked.wait_for(std::chrono::seconds(2)) == std::future_status::ready;
+        asked.wait();
+        return answer.get_future();
+    };
+    pager.emplace(fetch, request{});
+    CHECK(pager->poll() == async_status::pending);
+    CHECK(status_while_fetching);
+    answer.set_value(svc(request{}));
+    CHECK(pager->poll() == async_status::ready);
+}
+
+TEST_CASE("destroying or cancelling a run with a two-second fetch in flight returns at once") {
+    listing svc(10);
+    SECTION("a promise-fulfilled future, destroyed") {
+        slow_network net;
+        std::vector<std::thread> workers;
+        auto fetch = [&](const request& r) {
+            auto promise = std::make_shared<std::promise<page>>();
+            workers.emplace_back([&net, &svc, promise, r] {
+                net.wait();
+                promise->set_value(svc(r));
+            });
+            return promise->get_future();
+        };
+        auto pager = std::make_unique<async_pager<decltype(fetch)>>(fetch, request{});
+        CHECK(pager->poll() == async_status::pending);
+        CHECK(time_of([&] { pager.reset(); }) < std::chrono::milliseconds(50));
+        net.release();
+        for (auto& w : workers) {
+            w.join();
+        }
+    }
+    SECTION("a promise-fulfilled future, cancelled") {
+        slow_network net;
+        std::vector<std::thread> workers;
+        auto fetch = [&](const request& r) {
+            auto promise = std::make_shared<std::promise<page>>();
+            workers.emplace_back([&net, &svc, promise, r] {
+                net.wait();
+                promise->set_value(svc(r));
+            });
+            return promise->get_future();
+        };
+        async_pager<decltype(fetch)> pager(fetch, request{});
+        CHECK(pager.poll() == async_status::pending);
+        CHECK(time_of([&] { pager.cancel(); }) < std::chrono::milliseconds(50));
+        CHECK(pager.poll() == async_status::cancelled);
+        CHECK(pager.resume_token() == token_for(std::nullopt));
+        net.release();
+        for (auto& w : workers) {
+            w.join();
+        }
+    }
+    SECTION("a callback completed by a worker thread, cancelled and then destroyed") {
+        auto net = std::make_shared<slow_network>();
+        std::vector<std::thread> workers;
+        auto fetch = [&](const request& r, auto done) {
+            workers.emplace_back([net, &svc, r, done] {
+                net->wait();
+                done(svc(r));
+            });
+        };
+        auto pager = std::make_unique<async_pager<decltype(fetch)>>(fetch, request{});
+        pager->start();
+        CHECK(time_of([&] { pager->cancel(); }) < std::chrono::milliseconds(50));
+        CHECK(time_of([&] { pager.reset(); }) < std::chrono::milliseconds(50));
+        net->release();
+        for (auto& w : workers) {
+            w.join();
+        }
+    }
+    SECTION("cancel from another thread while the poll thread is inside a slow future fetcher") {
+        slow_network net;
+        std::promise<page> answer;
+        std::atomic<bool> fetching{false};
+        auto fetch = [&](const request&) {
+            fetching = true;
+            net.wait();  // a fetcher that blocks before it returns its future
+            return answer.get_future();
+        };
+        async_pager<decltype(fetch)> pager(fetch, request{});
+        std::thread owner([&] { pager.poll(); });
+        while (!fetching) {
+            std::this_thread::yield();
+        }
+        CHECK(time_of([&] { pager.cancel(); }) < std::chrono::milliseconds(50));
+        CHECK(time_of([&] { (void)pager.resume_token(); }) < std::chrono::milliseconds(50));
+        net.release();
+        owner.join();
+        answer.set_value(svc(request{}));
+        CHECK(pager.poll() == async_status::cancelled);
+    }
 }
 
 TEST_CASE("the step API hands items to a frame in bounded batches and never blocks") {
@@ -408,6 +647,91 @@ TEST_CASE("co_await next_item() over a deferred listing") {
     }
     CHECK(done);
     CHECK(got == numbered(5));
+}
+TEST_CASE("co_await over 20,000 synchronous completions runs in constant stack") {
+    constexpr int pages = 20000;
+    SECTION("next_page") {
+        async_pager<inline_listing> pager(inline_listing{listing(pages)}, request{}, {std::nullopt, 1, std::nullopt});
+        stack_span stack;
+        int received = 0;
+        bool done = false;
+        [](auto& p, stack_span& span, int& count, bool& finished) -> detached_task {
+            while (page* pg = co_await p.next_page()) {
+                span.mark();
+                count += static_cast<int>(pg->items.size());
+            }
+            finished = true;
+        }(pager, stack, received, done);
+        CHECK(done);
+        CHECK(received == pages);
+        CHECK(stack.bytes() < 16384);
+    }
+    SECTION("next_item, with prefetch") {
+        pagination::async_options options;
+        options.prefetch = true;
+        async_pager<inline_listing> pager(inline_listing{listing(pages)}, request{}, {std::nullopt, 1, std::nullopt},
+                                          options);
+        stack_span stack;
+        int received = 0;
+        bool done = false;
+        [](auto& p, stack_span& span, int& count, bool& finished) -> detached_task {
+            while (std::string* item = co_await p.next_item()) {
+                span.mark();
+                count += item->empty() ? 0 : 1;
+            }
+            finished = true;
+        }(pager, stack, received, done);
+        CHECK(done);
+        CHECK(received == pages);
+        CHECK(stack.bytes() < 16384);
+    }
+    SECTION("next_page, resumed from the completions of a deferred listing") {
+        // Each page resumes the coroutine from the completion, and the next co_await starts the
+        // next fetch from inside that completion.
+        deferred_listing svc(pages);
+        async_pager<deferred_listing> pager(svc, request{}, {std::nullopt, 1, std::nullopt});
+        std::vector<std::string> got;
+        bool done = false;
+        collect_pages(pager, got, done);
+        stack_span stack;
+        while (!done && svc.complete_one()) {
+            stack.mark();
+        }
+        CHECK(done);
+        CHECK(got.size() == static_cast<std::size_t>(pages));
+    }
+}
+
+namespace {
+/// A scripted service that completes at once, on the calling thread.
+struct inline_script {
+    scripted inner;
+    template <class Done>
+    void operator()(const request& r, Done done) const {
+        done(inner(r));
+    }
+};
+} // namespace
+
+TEST_CASE("co_await next_item() over a run of empty pages and synchronous completions") {
+    scripted script;
+    constexpr int empties = 20000;
+    script.on("", {"first"}, std::string("e0"));
+    for (int i = 0; i < empties; ++i) {
+        script.on("e" + std::to_string(i), {}, "e" + std::to_string(i + 1));
+    }
+    script.on("e" + std::to_string(empties), {"last"}, std::nullopt);
+    pagination::async_paginator<inline_script, tokens, limit> pager(inline_script{script}, request{});
+    std::vector<std::string> got;
+    bool done = false;
+    [](auto& p, std::vector<std::string>& out, bool& finished) -> detached_task {
+        while (std::string* item = co_await p.next_item()) {
+            out.push_back(*item);
+        }
+        finished = true;
+    }(pager, got, done);
+    CHECK(done);
+    CHECK(got == std::vector<std::string>{"first", "last"});
 }
 #endif
 
