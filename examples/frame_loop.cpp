@@ -2,10 +2,15 @@
 //
 //   frame-loop [--batch N] [--latency-ms L] [--cancel-after N]
 //
-// The fetch runs on another thread (here std::async over the local fleet, with a simulated network
-// latency); each 16 ms frame polls the paginator, takes at most --batch sessions, and goes on
-// drawing. With --cancel-after, the loop stops early and prints the resume token that a later run
-// (or boto3, or the AWS CLI) continues from.
+// The fetch runs on a network thread of its own (here the local fleet behind a simulated network
+// latency) and completes through a callback; each 16 ms frame polls the paginator, takes at most
+// --batch sessions, and goes on drawing. With --cancel-after, the loop stops early, with the next
+// page perhaps still in flight, and prints the resume token that a later run (or boto3, or the AWS
+// CLI) continues from.
+//
+// Not std::async: the future it returns blocks in its destructor until the fetch is over, so a run
+// cancelled or destroyed with a fetch in flight would freeze the frame for the whole fetch
+// (docs/async.md). A callback, or a future of your own std::promise, never blocks.
 
 #include <pagination/async.hpp>
 #include <pagination/aws/gamelift_async.hpp>
@@ -13,14 +18,69 @@
 
 #include <algorithm>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
-#include <future>
+#include <deque>
+#include <functional>
+#include <mutex>
 #include <string>
 #include <thread>
+#include <utility>
 
 namespace gl = pagination::aws::gamelift;
 using namespace std::chrono_literals;
+
+namespace {
+
+/// The network: one thread that answers requests in order, each after the latency.
+class network_thread {
+public:
+    network_thread() : thread_([this] { serve(); }) {}
+    ~network_thread() {
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            stopping_ = true;
+        }
+        changed_.notify_one();
+        thread_.join();  // at exit, not in a frame: waits for the request on the wire, if any
+    }
+    network_thread(const network_thread&) = delete;
+    network_thread& operator=(const network_thread&) = delete;
+
+    void post(std::function<void()> request) {
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            queue_.push_back(std::move(request));
+        }
+        changed_.notify_one();
+    }
+
+private:
+    void serve() {
+        for (;;) {
+            std::function<void()> next;
+            {
+                std::unique_lock<std::mutex> lock(mutex_);
+                changed_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+                if (stopping_) {
+                    return;  // requests not yet sent are dropped
+                }
+                next = std::move(queue_.front());
+                queue_.pop_front();
+            }
+            next();
+        }
+    }
+
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    std::deque<std::function<void()>> queue_;
+    bool stopping_ = false;
+    std::thread thread_;
+};
+
+} // namespace
 
 int main(int argc, char** argv) {
     std::size_t batch = 25;
@@ -43,12 +103,14 @@ int main(int argc, char** argv) {
 
     gl::local_fleet_service fleet;
     const gl::demo_fleet demo = gl::seed_demo_fleet(fleet).value();
+    network_thread network;  // declared before the paginator: outlives it
 
-    // The network: every request answers after `latency_ms` on a thread of its own.
-    auto fetch = [&fleet, latency_ms](const gl::describe_game_sessions_request& request) {
-        return std::async(std::launch::async, [&fleet, request, latency_ms] {
+    // A callback fetcher: the request goes to the network thread, which calls `done` with the
+    // page after `latency_ms`. If the paginator is gone by then, the late page is dropped.
+    auto fetch = [&network, &fleet, latency_ms](const gl::describe_game_sessions_request& request, auto done) {
+        network.post([&fleet, request, done, latency_ms] {
             std::this_thread::sleep_for(std::chrono::milliseconds(latency_ms));
-            return fleet.describe_game_sessions(request);
+            done(fleet.describe_game_sessions(request));
         });
     };
 
@@ -61,21 +123,32 @@ int main(int argc, char** argv) {
     std::size_t listed = 0;
     int frames = 0;
     int waiting_frames = 0;
+    auto slowest_call = std::chrono::steady_clock::duration::zero();
+    auto timed = [&slowest_call](auto&& call) {
+        const auto start = std::chrono::steady_clock::now();
+        auto result = call();
+        slowest_call = std::max(slowest_call, std::chrono::steady_clock::now() - start);
+        return result;
+    };
     auto next_frame = std::chrono::steady_clock::now();
     while (true) {
         ++frames;
-        const pagination::async_status status = sessions.poll();
+        const pagination::async_status status = timed([&] { return sessions.poll(); });
         if (status == pagination::async_status::finished || status == pagination::async_status::failed ||
             status == pagination::async_status::cancelled) {
             break;
         }
         const std::size_t room = cancel_after != 0 ? std::min(batch, cancel_after - listed) : batch;
-        const std::size_t taken = sessions.take(room, [&](const gl::game_session&) { ++listed; });
+        const std::size_t taken =
+            timed([&] { return sessions.take(room, [&](const gl::game_session&) { ++listed; }); });
         if (taken == 0) {
             ++waiting_frames;
         }
         if (cancel_after != 0 && listed >= cancel_after) {
-            sessions.cancel();
+            timed([&] {
+                sessions.cancel();  // the prefetched page may be in flight: it is dropped when it lands
+                return 0;
+            });
             break;
         }
         // ... the frame draws here ...
@@ -92,5 +165,7 @@ int main(int argc, char** argv) {
     if (auto token = sessions.resume_token()) {
         std::printf("resume with --starting-token %s\n", token->c_str());
     }
+    std::printf("slowest poll, take or cancel: %.3f ms\n",
+                std::chrono::duration<double, std::milli>(slowest_call).count());
     return 0;
 }
