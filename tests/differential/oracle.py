@@ -1,43 +1,45 @@
 #!/usr/bin/python3
-"""Runs a differential scenario through botocore's paginator, the reference implementation.
+"""The reference side of the differential test: a scenario run through botocore's Paginator.
 
-A scenario (JSON; see run_differential.py for how they are generated) describes an in-memory
-service as a script of pages and a chain of runs over it:
+A scenario (one JSON object; run_differential.py generates them, apis.py says per API how) is a
+scripted service and a chain of runs over it:
 
-  token_count     1-3 input tokens, named NextToken, Marker, ContinuationToken (in that order)
-  more_results    whether the API has a more-results flag (IsTruncated)
-  limit_type      "integer" or "string": the type of the limit field (MaxResults)
-  page_size       PageSize for every run, or null
-  max_items       MaxItems per run, cycled (null: none)
-  start_token     StartingToken of the first run, or null
-  max_runs        bound on the runs of the chain
-  iterate         "pages" or "items": what the run is consumed as
-  script          the service's pages: {"items", "extra", "tokens", "more", "fail"}
+  api            the table entry of apis.py: "core", "s3.ListObjectsV2", "sdk.dynamodb.ListTables", ...
+  paginator      the paginator definition, as in botocore's paginators-1.json (input_token,
+                 output_token, result_key, limit_key, more_results), and limit_type, the type of
+                 the limit member ("integer" or "string")
+  params         the request's other members, as boto3 takes them ({"Bucket": "b", ...})
+  page_size      PageSize for every run, or null
+  max_items      MaxItems per run, cycled (null: none)
+  start_token    StartingToken of the first run, or null
+  on_repeated    "error" or "stop" to override the API's policy for the same token twice, or null
+  max_runs       bound on the runs of the chain
+  iterate        "pages" or "items": what the run is consumed as
+  script         the service's pages: {"response": {...}, "next": [...], "fail": bool}
 
-The service answers a request without tokens with page 0, and a request whose tokens equal the
-output tokens of page k (the first such page) with page k + 1; anything else is a service error,
-and so is a request beyond the 500th of a run (a run that loops).
-Token values are JSON, except {"$bytes": "<base64>"}, which is a binary value.
+The C++ driver also reads the definition's facts that run_differential.py adds (input_tokens,
+limit_key, limit_is_string, primary, more_results, token_kind).
+
+The service answers a request without tokens with page 0, and a request whose input tokens equal
+the "next" of page k (the first such page) with page k + 1: "next" is what the service expects to
+be sent for the page after k (for most APIs the page's output tokens; for S3 ListObjects without
+NextMarker, the last key). Anything else is a service error, and so is a request whose other
+members differ from the scenario's params, a limit that is not the PageSize in the limit
+member's type, and a request beyond the 500th of a run (a run that loops).
+Values are JSON, except {"$bytes": "<base64>"}, which is a binary value.
 
 Each run after the first starts from the previous run's resume token; the chain ends at an
 error, at a run without a resume token, at a run that made no progress, or after max_runs.
-
-Usage: oracle.py [FILE]   reads one scenario per line (a JSON object), prints one result per line.
+A run's result: starting_token, max_items, pages (null when iterated as items), items,
+requests (as the service received them), resume_token, error (a category; see error_category).
 """
 
 import base64
 import copy
-import json
-import sys
-import types
 
 from botocore.exceptions import PaginationError
-from botocore.paginate import Paginator
+from botocore.paginate import Paginator, TokenEncoder
 
-INPUT_TOKENS = ["NextToken", "Marker", "ContinuationToken"]
-OUTPUT_TOKENS = ["Next", "NextMarker", "NextContinuationToken"]
-LIMIT_KEY = "MaxResults"
-MORE_RESULTS_KEY = "IsTruncated"
 BYTES_MARK = "$bytes"
 # A run that sends more requests than this is looping; the service then fails.
 MAX_REQUESTS_PER_RUN = 500
@@ -48,7 +50,7 @@ class ServiceError(Exception):
 
 
 def from_scenario(value):
-    """A token value of the scenario as the service returns it ({"$bytes": ...} becomes bytes)."""
+    """A value of the scenario as the service returns it ({"$bytes": ...} becomes bytes)."""
     if isinstance(value, dict):
         if len(value) == 1 and BYTES_MARK in value:
             return base64.b64decode(value[BYTES_MARK])
@@ -74,87 +76,60 @@ def normalise(value):
     return value if value else None
 
 
+def as_list(value):
+    return value if isinstance(value, list) else [value]
+
+
 class ScriptedService:
+    """The service of a scenario, as botocore's Paginator calls a client method: **kwargs."""
+
     def __init__(self, scenario):
-        self.names = INPUT_TOKENS[: scenario["token_count"]]
-        self.page_size = scenario["page_size"]
+        definition = scenario["paginator"]
+        self.input_tokens = as_list(definition["input_token"])
+        self.limit_key = definition["limit_key"]
         self.limit_is_string = scenario["limit_type"] == "string"
-        self.script = []
-        for page in scenario["script"]:
-            self.script.append(
-                {
-                    "items": page["items"],
-                    "extra": page.get("extra", []),
-                    "tokens": [from_scenario(t) for t in page["tokens"]],
-                    "more": page.get("more"),
-                    "fail": page.get("fail", False),
-                }
-            )
+        self.params = from_scenario(scenario["params"])
+        self.page_size = scenario["page_size"]
+        self.script = scenario["script"]
         self.requests = []
 
     def __call__(self, **kwargs):
-        logged = {}
-        for name in self.names:
-            if name in kwargs:
-                logged[name] = to_scenario(kwargs[name])
-        if LIMIT_KEY in kwargs:
-            logged[LIMIT_KEY] = kwargs[LIMIT_KEY]
-        self.requests.append(logged)
+        self.requests.append(to_scenario(kwargs))
         if len(self.requests) > MAX_REQUESTS_PER_RUN:
             raise ServiceError("more than %d requests in one run" % MAX_REQUESTS_PER_RUN)
-        unknown = set(kwargs) - set(self.names) - {LIMIT_KEY}
-        if unknown:
-            raise ServiceError("unexpected request fields %s" % sorted(unknown))
+        for name, value in kwargs.items():
+            if name in self.input_tokens or name == self.limit_key:
+                continue
+            if name not in self.params or self.params[name] != value:
+                raise ServiceError("request member %s=%r is not the scenario's" % (name, value))
+        for name in self.params:
+            if name not in kwargs:
+                raise ServiceError("request member %s is missing" % name)
         self._check_limit(kwargs)
-        return self._page(self._index(kwargs), kwargs)
+        index = self._index(kwargs)
+        page = self.script[index]
+        if page.get("fail"):
+            raise ServiceError("page %d fails" % index)
+        return from_scenario(copy.deepcopy(page["response"]))
 
     def _check_limit(self, kwargs):
         if self.page_size is None:
-            if LIMIT_KEY in kwargs:
+            if self.limit_key in kwargs:
                 raise ServiceError("a limit was sent without a PageSize")
             return
         expected = str(self.page_size) if self.limit_is_string else self.page_size
-        got = kwargs.get(LIMIT_KEY)
+        got = kwargs.get(self.limit_key)
         if type(got) is not type(expected) or got != expected:
             raise ServiceError("limit %r, expected %r" % (got, expected))
 
     def _index(self, kwargs):
-        key = [normalise(kwargs.get(name)) for name in self.names]
+        key = [normalise(kwargs.get(name)) for name in self.input_tokens]
         if all(v is None for v in key):
             return 0
         for k, page in enumerate(self.script[:-1]):
-            if [normalise(t) for t in page["tokens"]] == key:
+            if "next" in page and [normalise(from_scenario(t)) for t in page["next"]] == key:
                 return k + 1
-        raise ServiceError("unknown token %r" % (key,))
-
-    def _page(self, index, kwargs):
-        page = self.script[index]
-        if page["fail"]:
-            raise ServiceError("page %d fails" % index)
-        result = {"Items": copy.deepcopy(page["items"]), "Extra": copy.deepcopy(page["extra"])}
-        for k, value in enumerate(page["tokens"]):
-            # A null token is sometimes absent, sometimes present as null.
-            if value is not None or index % 2 == 1:
-                result[OUTPUT_TOKENS[k]] = copy.deepcopy(value)
-        if page["more"] is not None:
-            result[MORE_RESULTS_KEY] = page["more"]
-        return result
-
-
-def make_paginator(scenario, service):
-    count = scenario["token_count"]
-    config = {
-        "input_token": INPUT_TOKENS[:count] if count > 1 else INPUT_TOKENS[0],
-        "output_token": OUTPUT_TOKENS[:count] if count > 1 else OUTPUT_TOKENS[0],
-        "result_key": ["Items", "Extra"],
-        "limit_key": LIMIT_KEY,
-    }
-    if scenario["more_results"]:
-        config["more_results"] = MORE_RESULTS_KEY
-    # The paginator reads only the type of the limit member from the operation model.
-    limit_shape = types.SimpleNamespace(type_name=scenario["limit_type"])
-    model = types.SimpleNamespace(input_shape=types.SimpleNamespace(members={LIMIT_KEY: limit_shape}))
-    return Paginator(service, config, model)
+        raise ServiceError("unknown token %r" % (to_scenario(key),))
 
 
 def error_category(exc):
@@ -172,9 +147,13 @@ def error_category(exc):
     return "crash: %s: %s" % (type(exc).__name__, exc)
 
 
-def one_run(scenario, max_items, starting_token):
+def one_run(scenario, api, max_items, starting_token):
+    """One run through botocore's paginator; with the stop policy, the same token twice ends
+    the run quietly, its resume token at the last request's tokens after the page handed out."""
+    policy = scenario.get("on_repeated") or api.repeated
     service = ScriptedService(scenario)
-    paginator = make_paginator(scenario, service)
+    primary = as_list(scenario["paginator"]["result_key"])[0]
+    paginator = Paginator(service, scenario["paginator"], api.operation_model(scenario))
     config = {}
     if max_items is not None:
         config["MaxItems"] = max_items
@@ -182,20 +161,30 @@ def one_run(scenario, max_items, starting_token):
         config["PageSize"] = scenario["page_size"]
     if starting_token is not None:
         config["StartingToken"] = starting_token
-    pages = []
-    items = []
+    pages, items = [], []
     error = None
     iterator = None
+    resume = None
+    stopped = False
+    last_page_items = 0
     try:
-        iterator = paginator.paginate(PaginationConfig=config)
-        if scenario["iterate"] == "items":
-            for item in iterator.search("Items"):
-                items.append(copy.deepcopy(item))
+        iterator = paginator.paginate(PaginationConfig=config, **from_scenario(scenario["params"]))
+        for page in iterator:
+            page_items = copy.deepcopy(page.get(primary) or [])
+            last_page_items = len(page_items)
+            pages.append(to_scenario(copy.deepcopy(page)))
+            items.extend(to_scenario(page_items))
+        resume = iterator.resume_token
+    except PaginationError as exc:
+        if policy == "stop" and "same next token" in str(exc):
+            sent = service.requests[-1]
+            tokens = {name: from_scenario(sent.get(name)) for name in service.input_tokens}
+            if last_page_items:
+                tokens["boto_truncate_amount"] = last_page_items
+            resume = TokenEncoder().encode(tokens)
+            stopped = True
         else:
-            for page in iterator:
-                page_items = copy.deepcopy(page.get("Items") or [])
-                pages.append({"items": page_items, "extra": copy.deepcopy(page.get("Extra"))})
-                items.extend(page_items)
+            error = error_category(exc)
     except Exception as exc:  # the category is the result
         error = error_category(exc)
     return {
@@ -204,34 +193,22 @@ def one_run(scenario, max_items, starting_token):
         "pages": pages if scenario["iterate"] == "pages" else None,
         "items": items,
         "requests": service.requests,
-        "resume_token": iterator.resume_token if iterator is not None else None,
+        "resume_token": resume,
         "error": error,
+        "stopped": stopped,  # not compared: for the coverage counts
     }
 
 
-def run_chain(scenario):
+def run_chain(scenario, api):
     """Every run of the scenario's chain."""
     runs = []
     token = scenario.get("start_token")
     max_items = scenario["max_items"] or [None]
     for r in range(scenario["max_runs"]):
-        result = one_run(scenario, max_items[r % len(max_items)], token)
+        result = one_run(scenario, api, max_items[r % len(max_items)], token)
         runs.append(result)
         resume = result["resume_token"]
         if result["error"] is not None or resume is None or resume == token:
             break
         token = resume
     return {"id": scenario.get("id"), "runs": runs}
-
-
-def main(argv):
-    source = open(argv[1], encoding="utf-8") if len(argv) > 1 else sys.stdin
-    with source:
-        for line in source:
-            if line.strip():
-                print(json.dumps(run_chain(json.loads(line))), flush=True)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv))

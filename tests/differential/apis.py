@@ -1,57 +1,29 @@
 #!/usr/bin/python3
-"""The APIs of the adapters' differential test: their botocore paginators, and scripted services.
+"""The table of the differential test: one entry per API, and how to script its service.
 
-Each API is compared with botocore's Paginator configured exactly as boto3 configures it: the
-paginator definition and the operation model come from botocore's own data (paginators-1.json
-and service-2.json of the installed botocore), except CloudWatch Logs GetLogEvents, whose
-definition is newer than the installed data and is written out below as the AWS SDKs' data has it.
+An entry (Api) holds what botocore is configured with for the API and how a scenario's service
+is made up for it: the request's other members (params) and the scripted pages (script), as the
+service would answer. The paginator definition and the operation model come from botocore's own
+data (paginators-1.json and service-2.json of the installed botocore), except for:
 
-A scenario (one JSON object) is a scripted service and a chain of runs over it:
+  core                the core paginator (pagination::paginator with scripted policies) over a
+                      made-up API whose shape each scenario draws: 1-3 input tokens (NextToken,
+                      Marker, ContinuationToken), string or structured (DynamoDB-style) tokens, an
+                      integer or string limit (MaxResults), a more-results flag (IsTruncated) or
+                      not, and a secondary result list (Extra);
+  logs.GetLogEvents   whose definition is newer than the installed data and is written out
+                      below as the AWS SDKs' data has it.
 
-  api            "s3.ListObjectsV2", "dynamodb.Scan", ... (APIS below); "sdk.<service>.<op>" runs
-                 the operation through the generic SDK adapter over an SDK-shaped client
-  params         the request's other members, as boto3 takes them ({"Bucket": "b", ...})
-  page_size      PageSize for every run, or null
-  max_items      MaxItems per run, cycled (null: none)
-  start_token    StartingToken of the first run, or null
-  on_repeated    "error" or "stop" to override the API's policy for the same token twice, or null
-  max_runs       bound on the runs of the chain
-  iterate        "pages" or "items"
-  script         the service's pages: {"response": {...}, "next": [...], "fail": bool}
-
-The service answers a request without tokens with page 0, and a request whose input tokens
-equal the "next" of page k (the first such page) with page k + 1: "next" is what the service
-expects to be sent for the page after k (for most APIs the page's output tokens; for S3
-ListObjects without NextMarker, the last key). Anything else is a service error, and so is a
-request whose other members differ from the scenario's params, a limit that is not the PageSize
-in the limit member's type, and a request beyond the 500th of a run.
-Values are JSON, except {"$bytes": "<base64>"}, which is a binary value.
-
-Pages are compared after normalisation: members that are null, and result lists that are empty,
-are left out (a typed result cannot tell an absent list from an empty one; boto3 writes null
-into a result key that the page did not have when it drops a starting token's items).
+"sdk.<service>.<Operation>" runs the operation through the generic SDK adapter over an
+SDK-shaped client (tests/adapters_differential/fake_aws_sdk.hpp). The C++ side of each entry is
+its line in the table at the end of driver.cpp.
 """
 
 import base64
 import copy
-import os
-import string
-import sys
+import types
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(os.path.dirname(HERE), "differential"))
-
-import botocore.session  # noqa: E402
-from botocore.exceptions import PaginationError  # noqa: E402
-from botocore.paginate import Paginator, TokenEncoder  # noqa: E402
-
-import oracle  # noqa: E402  (tests/differential/oracle.py)
-import run_differential as base  # noqa: E402  (tests/differential/run_differential.py)
-
-from_scenario = oracle.from_scenario
-to_scenario = oracle.to_scenario
-normalise = oracle.normalise
-ServiceError = oracle.ServiceError
+import botocore.session
 
 _SESSION = botocore.session.get_session()
 
@@ -66,180 +38,78 @@ GET_LOG_EVENTS_PAGINATOR = {
 
 
 class Api:
-    """One paginated operation: botocore's paginator for it, and how to script its service."""
+    """One paginated operation: botocore's paginator for it, and how to script its service.
 
-    def __init__(self, name, service, operation, list_keys, repeated="error", paginator=None):
+    list_keys: the result lists that a page without them may leave out (compared as absent).
+    repeated: the adapter's default for the same token twice ("error" or "stop").
+    count: scenarios per run of the test, unless --count says otherwise.
+    params(rng, scenario) and script(rng, scenario, params, page_size) make up the service."""
+
+    def __init__(self, name, service, operation, list_keys, params, script, repeated="error", paginator=None,
+                 group="aws", count=300):
         self.name = name
-        self.service = service
-        self.operation = operation
-        self.model = _SESSION.get_service_model(service).operation_model(operation)
-        if paginator is None:
-            paginator = dict(_SESSION.get_paginator_model(service).get_paginator(operation))
-        self.config = paginator
-        tokens = paginator["input_token"]
-        self.input_tokens = tokens if isinstance(tokens, list) else [tokens]
-        results = paginator["result_key"]
-        self.primary = results[0] if isinstance(results, list) else results
-        self.limit_key = paginator["limit_key"]
-        limit_shape = self.model.input_shape.members[self.limit_key]
-        self.limit_is_string = limit_shape.type_name == "string"
+        self.group = group
+        self.count = count
         self.list_keys = set(list_keys)
-        self.repeated = repeated  # the adapter's default for the same token twice
+        self.repeated = repeated
+        self.params = params
+        self.script = script
+        self.shape = None  # the core API draws its definition per scenario
+        self._model = _SESSION.get_service_model(service).operation_model(operation) if service else None
+        if paginator is None and service:
+            paginator = dict(_SESSION.get_paginator_model(service).get_paginator(operation))
+        self._paginator = paginator
 
+    def definition(self, rng, scenario):
+        """The paginator definition and the limit member's type, for this scenario."""
+        if self.shape is not None:
+            return self.shape(rng, scenario)
+        limit_type = self._model.input_shape.members[self._paginator["limit_key"]].type_name
+        return dict(self._paginator), limit_type
 
-APIS = {
-    "s3.ListObjectsV2": Api("s3.ListObjectsV2", "s3", "ListObjectsV2", ["Contents", "CommonPrefixes"]),
-    "s3.ListObjects": Api("s3.ListObjects", "s3", "ListObjects", ["Contents", "CommonPrefixes"]),
-    "dynamodb.Scan": Api("dynamodb.Scan", "dynamodb", "Scan", ["Items"]),
-    "dynamodb.Query": Api("dynamodb.Query", "dynamodb", "Query", ["Items"]),
-    "route53.ListResourceRecordSets": Api(
-        "route53.ListResourceRecordSets", "route53", "ListResourceRecordSets", ["ResourceRecordSets"]
-    ),
-    "logs.GetLogEvents": Api(
-        "logs.GetLogEvents", "logs", "GetLogEvents", ["events"], repeated="stop", paginator=GET_LOG_EVENTS_PAGINATOR
-    ),
-    "logs.FilterLogEvents": Api("logs.FilterLogEvents", "logs", "FilterLogEvents", ["events", "searchedLogStreams"]),
-    "sdk.s3.ListObjectsV2": Api("sdk.s3.ListObjectsV2", "s3", "ListObjectsV2", ["Contents", "CommonPrefixes"]),
-    "sdk.dynamodb.ListTables": Api("sdk.dynamodb.ListTables", "dynamodb", "ListTables", ["TableNames"]),
-    "sdk.route53.ListHostedZones": Api("sdk.route53.ListHostedZones", "route53", "ListHostedZones", ["HostedZones"]),
-}
+    def operation_model(self, scenario):
+        if self._model is not None:
+            return self._model
+        # The paginator reads only the type of the limit member from the operation model.
+        limit = types.SimpleNamespace(type_name=scenario["limit_type"])
+        members = {scenario["paginator"]["limit_key"]: limit}
+        return types.SimpleNamespace(input_shape=types.SimpleNamespace(members=members))
 
 
 # -------------------------------------------------------------------------------------------
-# The scripted service and one botocore run
+# Values
 # -------------------------------------------------------------------------------------------
 
-
-class ScriptedService:
-    """The service of a scenario, as botocore's Paginator calls a client method: **kwargs."""
-
-    def __init__(self, scenario, api):
-        self.api = api
-        self.params = from_scenario(scenario["params"])
-        self.page_size = scenario["page_size"]
-        self.script = scenario["script"]
-        self.requests = []
-
-    def __call__(self, **kwargs):
-        self.requests.append(to_scenario(kwargs))
-        if len(self.requests) > oracle.MAX_REQUESTS_PER_RUN:
-            raise ServiceError("more than %d requests in one run" % oracle.MAX_REQUESTS_PER_RUN)
-        for name, value in kwargs.items():
-            if name in self.api.input_tokens or name == self.api.limit_key:
-                continue
-            if name not in self.params or self.params[name] != value:
-                raise ServiceError("request member %s=%r is not the scenario's" % (name, value))
-        for name in self.params:
-            if name not in kwargs:
-                raise ServiceError("request member %s is missing" % name)
-        self._check_limit(kwargs)
-        index = self._index(kwargs)
-        page = self.script[index]
-        if page.get("fail"):
-            raise ServiceError("page %d fails" % index)
-        return from_scenario(copy.deepcopy(page["response"]))
-
-    def _check_limit(self, kwargs):
-        key = self.api.limit_key
-        if self.page_size is None:
-            if key in kwargs:
-                raise ServiceError("a limit was sent without a PageSize")
-            return
-        expected = str(self.page_size) if self.api.limit_is_string else self.page_size
-        got = kwargs.get(key)
-        if type(got) is not type(expected) or got != expected:
-            raise ServiceError("limit %r, expected %r" % (got, expected))
-
-    def _index(self, kwargs):
-        key = [normalise(kwargs.get(name)) for name in self.api.input_tokens]
-        if all(v is None for v in key):
-            return 0
-        for k, page in enumerate(self.script[:-1]):
-            if "next" in page and [normalise(from_scenario(t)) for t in page["next"]] == key:
-                return k + 1
-        raise ServiceError("unknown token %r" % (to_scenario(key),))
+ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+SPECIAL_PIECES = [
+    "/", "+", "=", "-", ".", ":", " ", '"', "\\", "'", "{", "}", "[", "]", ",",
+    "\x00", "\x01", "\x1b", "\x1f", "\x7f", "\n", "\r", "\t", "\b", "\f",
+    "\u00e9", "\u00df", "\u00fc", "\u00a0", "\u4e2d", "\u6587", "\u2028", "\ufeff", "\uffff",
+    "\U0001f600", "\U0001d11e", "\U0001f1fa\U0001f1f3", "\u0663", "_", "___",
+]
 
 
-def normalise_page(page, api):
-    """A page as compared: JSON with $bytes, without null members and empty result lists."""
-    out = {}
-    for name, value in to_scenario(page).items():
-        if value is None or (name in api.list_keys and value == []):
-            continue
-        out[name] = value
-    return out
+def random_text(rng, low=1, high=10):
+    while True:
+        pieces = []
+        for _ in range(rng.randint(low, high)):
+            if rng.random() < 0.7:
+                pieces.append(rng.choice(ALNUM))
+            else:
+                pieces.append(rng.choice(SPECIAL_PIECES))
+        text = "".join(pieces)
+        if text and text != "None":
+            return text
 
 
-def one_run(scenario, max_items, starting_token):
-    """One run through botocore's paginator; with the stop policy, the same token twice ends
-    the run quietly, its resume token at the last request's tokens after the page handed out."""
-    api = APIS[scenario["api"]]
-    policy = scenario.get("on_repeated") or api.repeated
-    service = ScriptedService(scenario, api)
-    paginator = Paginator(service, api.config, api.model)
-    config = {}
-    if max_items is not None:
-        config["MaxItems"] = max_items
-    if scenario["page_size"] is not None:
-        config["PageSize"] = scenario["page_size"]
-    if starting_token is not None:
-        config["StartingToken"] = starting_token
-    pages, items = [], []
-    error = None
-    iterator = None
-    resume = None
-    stopped = False
-    last_page_items = 0
-    try:
-        iterator = paginator.paginate(PaginationConfig=config, **from_scenario(scenario["params"]))
-        for page in iterator:
-            page_items = copy.deepcopy(page.get(api.primary) or [])
-            last_page_items = len(page_items)
-            pages.append(normalise_page(copy.deepcopy(page), api))
-            items.extend(to_scenario(page_items))
-        resume = iterator.resume_token
-    except PaginationError as exc:
-        if policy == "stop" and "same next token" in str(exc):
-            sent = service.requests[-1]
-            tokens = {name: from_scenario(sent.get(name)) for name in api.input_tokens}
-            if last_page_items:
-                tokens["boto_truncate_amount"] = last_page_items
-            resume = TokenEncoder().encode(tokens)
-            stopped = True
-        else:
-            error = oracle.error_category(exc)
-    except Exception as exc:  # the category is the result
-        error = oracle.error_category(exc)
-    return {
-        "starting_token": starting_token,
-        "max_items": max_items,
-        "pages": pages if scenario["iterate"] == "pages" else None,
-        "items": items,
-        "requests": service.requests,
-        "resume_token": resume,
-        "error": error,
-        "stopped": stopped,  # not compared: for the coverage counts
-    }
-
-
-def run_chain(scenario):
-    runs = []
-    token = scenario.get("start_token")
-    max_items = scenario["max_items"] or [None]
-    for r in range(scenario["max_runs"]):
-        result = one_run(scenario, max_items[r % len(max_items)], token)
-        runs.append(result)
-        resume = result["resume_token"]
-        if result["error"] is not None or resume is None or resume == token:
-            break
-        token = resume
-    return {"id": scenario.get("id"), "runs": runs}
+def bytes_value(rng):
+    raw = bytes(rng.randrange(256) for _ in range(rng.randint(1, 12)))
+    return {"$bytes": base64.b64encode(raw).decode("ascii")}
 
 
 # -------------------------------------------------------------------------------------------
 # Scripts
 # -------------------------------------------------------------------------------------------
-
 
 def cut(rng, listing, page_size, empty_pages=True):
     """The listing in pages of about page_size: some short, some (when allowed) empty."""
@@ -274,7 +144,7 @@ def opaque(rng, low=12, high=40):
 
 def token_text(rng):
     """A string token: mostly opaque base64, sometimes text with awkward characters."""
-    return opaque(rng) if rng.random() < 0.75 else base.random_text(rng)
+    return opaque(rng) if rng.random() < 0.75 else random_text(rng)
 
 
 def unique(rng, used, make):
@@ -331,7 +201,7 @@ def s3_listing(rng, params):
     keys = set()
     for _ in range(listing_size(rng)):
         if rng.random() < 0.15:
-            keys.add(prefix + base.random_text(rng, 1, 8))
+            keys.add(prefix + random_text(rng, 1, 8))
         else:
             keys.add(prefix + "%s/%04d.%s" % (rng.choice(["logs", "img", "data"]), rng.randint(0, 9999),
                                               rng.choice(["txt", "png", "csv"])))
@@ -442,24 +312,24 @@ def s3_list_objects_script(rng, scenario, params, page_size):
 
 def ddb_scalar(rng, kind, index):
     if kind == "S":
-        return {"S": base.random_text(rng, 1, 8) + "#%d" % index if rng.random() < 0.2 else "user#%05d" % index}
+        return {"S": random_text(rng, 1, 8) + "#%d" % index if rng.random() < 0.2 else "user#%05d" % index}
     if kind == "N":
         return {"N": str(index * 7 - 40) if rng.random() < 0.8 else "%d.%d" % (index, rng.randint(0, 99))}
-    return {"B": base.bytes_value(rng)}
+    return {"B": bytes_value(rng)}
 
 
 def ddb_extra(rng):
     choices = [
-        ("data", lambda: {"S": base.random_text(rng, 0, 12)}),
+        ("data", lambda: {"S": random_text(rng, 0, 12)}),
         ("count", lambda: {"N": str(rng.randint(-10**6, 10**9))}),
         ("flag", lambda: {"BOOL": rng.random() < 0.5}),
         ("nothing", lambda: {"NULL": True}),
-        ("tags", lambda: {"SS": sorted({base.random_text(rng, 1, 5) for _ in range(rng.randint(1, 3))})}),
+        ("tags", lambda: {"SS": sorted({random_text(rng, 1, 5) for _ in range(rng.randint(1, 3))})}),
         ("scores", lambda: {"NS": [str(rng.randint(0, 100)), "1.5"]}),
-        ("blob", lambda: {"B": base.bytes_value(rng)}),
-        ("blobs", lambda: {"BS": [base.bytes_value(rng), base.bytes_value(rng)]}),
-        ("list", lambda: {"L": [{"S": "x"}, {"N": "2"}, {"B": base.bytes_value(rng)}, {"L": []}]}),
-        ("map", lambda: {"M": {"a": {"S": base.random_text(rng, 1, 4)}, "b": {"M": {"c": {"BOOL": False}}}}}),
+        ("blob", lambda: {"B": bytes_value(rng)}),
+        ("blobs", lambda: {"BS": [bytes_value(rng), bytes_value(rng)]}),
+        ("list", lambda: {"L": [{"S": "x"}, {"N": "2"}, {"B": bytes_value(rng)}, {"L": []}]}),
+        ("map", lambda: {"M": {"a": {"S": random_text(rng, 1, 4)}, "b": {"M": {"c": {"BOOL": False}}}}}),
     ]
     return {name: make() for name, make in rng.sample(choices, rng.randint(0, 4))}
 
@@ -553,7 +423,7 @@ def route53_records(rng):
     records = {}
     for _ in range(listing_size(rng)):
         if rng.random() < 0.1:
-            name = base.random_text(rng, 1, 8).replace("_", "-") + ".example.com."
+            name = random_text(rng, 1, 8).replace("_", "-") + ".example.com."
         else:
             name = rng.choice(["", "www.", "api.", "mail.", "*.dev."]) + rng.choice(["example.com.", "example.org."])
         rtype = rng.choice(RR_TYPES)
@@ -617,7 +487,7 @@ def log_events(rng, filtered, streams):
     t = 1700000000000 + rng.randint(0, 10**6)
     for i in range(listing_size(rng)):
         t += rng.randint(0, 5000)
-        event = {"timestamp": t, "message": base.random_text(rng, 0, 30) if rng.random() < 0.3 else "GET /index.html 200 %d" % i,
+        event = {"timestamp": t, "message": random_text(rng, 0, 30) if rng.random() < 0.3 else "GET /index.html 200 %d" % i,
                  "ingestionTime": t + rng.randint(0, 900)}
         if filtered:
             event["logStreamName"] = rng.choice(streams)
@@ -721,10 +591,6 @@ def list_hosted_zones_script(rng, scenario, params, page_size):
     return finish(rng, script)
 
 
-def sdk_list_objects_v2_script(rng, scenario, params, page_size):
-    return s3_list_objects_v2_script(rng, scenario, params, page_size)
-
-
 def logs_params(rng, filtered):
     params = {"logGroupName": rng.choice(["/aws/lambda/checkout", "app-logs", "/ecs/web"])}
     if filtered:
@@ -747,119 +613,183 @@ def logs_params(rng, filtered):
     return params
 
 
-def make_script(rng, scenario, params, page_size):
-    name = scenario["api"]
-    if name in ("s3.ListObjectsV2",):
-        return s3_list_objects_v2_script(rng, scenario, params, page_size)
-    if name == "sdk.s3.ListObjectsV2":
-        return sdk_list_objects_v2_script(rng, scenario, params, page_size)
-    if name == "s3.ListObjects":
-        return s3_list_objects_script(rng, scenario, params, page_size)
-    if name in ("dynamodb.Scan", "dynamodb.Query"):
-        return ddb_script(rng, scenario, params, page_size, scenario["key_schema"])
-    if name == "route53.ListResourceRecordSets":
-        return route53_script(rng, scenario, params, page_size)
-    if name == "logs.GetLogEvents":
-        return get_log_events_script(rng, scenario, params, page_size)
-    if name == "logs.FilterLogEvents":
-        return filter_log_events_script(rng, scenario, params, page_size)
-    if name == "sdk.dynamodb.ListTables":
-        return list_tables_script(rng, scenario, params, page_size)
-    if name == "sdk.route53.ListHostedZones":
-        return list_hosted_zones_script(rng, scenario, params, page_size)
-    raise KeyError(name)
+
+# The core API ------------------------------------------------------------------------------
+
+CORE_INPUT_TOKENS = ["NextToken", "Marker", "ContinuationToken"]
+CORE_OUTPUT_TOKENS = ["Next", "NextMarker", "NextContinuationToken"]
 
 
-def make_params(rng, scenario):
-    name = scenario["api"]
-    if name.endswith("s3.ListObjectsV2") or name == "s3.ListObjects":
-        params = s3_params(rng)
-        if name.endswith("ListObjectsV2") and rng.random() < 0.2:
-            params["StartAfter"] = params.get("Prefix", "") + "k0"
-        if name.endswith("ListObjectsV2") and rng.random() < 0.2:
-            params["FetchOwner"] = rng.random() < 0.5
-        return params
-    if name.startswith("dynamodb."):
+def core_shape(rng, scenario):
+    """The made-up API of a core scenario."""
+    structured = rng.random() < 0.25
+    count = rng.choice([1, 1, 2]) if structured else rng.choice([1, 1, 1, 2, 3])
+    scenario["token_kind"] = "structured" if structured else "string"
+    definition = {
+        "input_token": CORE_INPUT_TOKENS[:count] if count > 1 else CORE_INPUT_TOKENS[0],
+        "output_token": CORE_OUTPUT_TOKENS[:count] if count > 1 else CORE_OUTPUT_TOKENS[0],
+        "result_key": ["Items", "Extra"],
+        "limit_key": "MaxResults",
+    }
+    if rng.random() < 0.3:
+        definition["more_results"] = "IsTruncated"
+    return definition, "string" if rng.random() < 0.3 else "integer"
+
+
+def string_token(rng):
+    return opaque(rng, 3, 24) if rng.random() < 0.25 else random_text(rng)
+
+
+def structured_token(rng):
+    """A DynamoDB-style key, sometimes with binary attributes or lists, sometimes a plain string."""
+    if rng.random() < 0.1:
+        return string_token(rng)
+    members = [("pk", {"S": random_text(rng)})]
+    if rng.random() < 0.6:
+        members.append(("sk", {"N": str(rng.randint(-10**6, 10**9))}))
+    if rng.random() < 0.15:
+        members.append(("bin", {"B": bytes_value(rng)}))
+    if rng.random() < 0.1:
+        members.append(("list", {"L": [{"S": random_text(rng)}, {"B": bytes_value(rng)}, [bytes_value(rng), "x"]]}))
+    if rng.random() < 0.1:
+        members.append(("nested", {"M": {"a": {"BOOL": True}, "b": {"NULL": True}, "c": [1, 2, {"d": None}]}}))
+    rng.shuffle(members)
+    return dict(members)
+
+
+def core_items(rng):
+    n = listing_size(rng)
+    style = rng.choice(["str", "str", "int", "mixed"])
+    items = []
+    for i in range(n):
+        if style == "int" or (style == "mixed" and rng.random() < 0.5):
+            items.append(rng.choice([i, -i, rng.randint(-2**53, 2**53)]))
+        elif rng.random() < 0.2:
+            items.append(random_text(rng, 0, 6))
+        else:
+            items.append("item-%d" % i)
+    return items
+
+
+def core_set_tokens(rng, scenario):
+    """Writes a token tuple into a response: a null token is sometimes absent, sometimes null."""
+    names = as_list(scenario["paginator"]["output_token"])
+    flag = scenario["paginator"].get("more_results")
+
+    def set_tokens(response, tokens, more=True):
+        for name in names:
+            response.pop(name, None)
+        for name, value in zip(names, tokens):
+            if value is not None or rng.random() < 0.5:
+                response[name] = copy.deepcopy(value)
+        if flag:
+            response.pop(flag, None)
+        if flag and more is not None:
+            response[flag] = more
+
+    return set_tokens
+
+
+def core_script(rng, scenario, params, page_size):
+    structured = scenario["token_kind"] == "structured"
+    count = len(as_list(scenario["paginator"]["input_token"]))
+    flag = "more_results" in scenario["paginator"]
+    set_tokens = core_set_tokens(rng, scenario)
+    used = set()
+
+    def new_tokens():
+        """A token tuple for a page that has a successor: at least one non-empty, not used before."""
+        while True:
+            tokens = []
+            for _ in range(count):
+                if count > 1 and rng.random() < 0.3:
+                    tokens.append(rng.choice([None, ""]))
+                else:
+                    tokens.append(structured_token(rng) if structured else string_token(rng))
+            key = repr(tokens)
+            if any(tokens) and key not in used:
+                used.add(key)
+                return tokens
+
+    pages = cut(rng, core_items(rng), page_size)
+    script = []
+    for k, items in enumerate(pages):
+        response = {"Items": items, "Extra": ["x%d-%d" % (k, i) for i in range(rng.randint(0, 2))]}
+        if k < len(pages) - 1:
+            tokens, more = new_tokens(), True
+        elif flag and rng.random() < 0.3:
+            # The flag says the listing has ended although a token is present.
+            tokens, more = new_tokens(), rng.choice([False, None])
+        else:
+            empty = {} if structured and rng.random() < 0.3 else ""
+            tokens = [rng.choice([None, None, empty]) for _ in range(count)]
+            more = rng.choice([False, None, True])
+        set_tokens(response, tokens, more)
+        script.append({"response": response, "next": tokens})
+    with_repeat(rng, script, set_tokens)
+    return finish(rng, script)
+
+
+def as_list(value):
+    return value if isinstance(value, list) else [value]
+
+
+# Requests ----------------------------------------------------------------------------------
+
+def s3_v2_params(rng, scenario):
+    params = s3_params(rng)
+    if rng.random() < 0.2:
+        params["StartAfter"] = params.get("Prefix", "") + "k0"
+    if rng.random() < 0.2:
+        params["FetchOwner"] = rng.random() < 0.5
+    return params
+
+
+def ddb_params_of(operation):
+    def make(rng, scenario):
         kinds = ["S", "S", "N", "B"]
         schema = [("pk", rng.choice(kinds))]
         if rng.random() < 0.6:
             schema.append(("sk", rng.choice(kinds)))
         scenario["key_schema"] = schema
-        return ddb_params(rng, name.split(".")[1], schema)
-    if name == "route53.ListResourceRecordSets":
-        return {"HostedZoneId": "Z%013d" % rng.randint(0, 10**12)}
-    if name == "logs.GetLogEvents":
-        return logs_params(rng, False)
-    if name == "logs.FilterLogEvents":
-        return logs_params(rng, True)
-    if name == "sdk.dynamodb.ListTables":
-        return {}
-    if name == "sdk.route53.ListHostedZones":
-        return {"DelegationSetId": "N%012d" % rng.randint(0, 10**11)} if rng.random() < 0.3 else {}
-    raise KeyError(name)
+        return ddb_params(rng, operation, schema)
+
+    return make
+
+
+def ddb_script_of_scenario(rng, scenario, params, page_size):
+    return ddb_script(rng, scenario, params, page_size, scenario["key_schema"])
+
+
+def no_params(rng, scenario):
+    return {}
 
 
 # -------------------------------------------------------------------------------------------
-# Scenarios
+# The table
 # -------------------------------------------------------------------------------------------
 
+S3_LISTS = ["Contents", "CommonPrefixes"]
 
-def random_start(rng, scenario, api):
-    """The StartingToken of the chain's first run (kinds both sides read alike), and its kind."""
-    candidates = [p for p in scenario["script"][:-1] if "next" in p]
-    roll = rng.random()
-    if roll < 0.65 or not candidates:
-        return None, None
-    tokens = rng.choice(candidates)["next"]
-    count = len(api.input_tokens)
-    if roll < 0.8:
-        members = [
-            (name, from_scenario(t) if t else rng.choice([None, None, "None", ""]))
-            for name, t in zip(api.input_tokens, tokens)
-        ]
-        if rng.random() < 0.7:
-            members.append(("boto_truncate_amount", rng.randint(0, 6)))
-        rng.shuffle(members)
-        return TokenEncoder().encode(dict(members)), "botocore-encoded"
-    if roll < 0.83:
-        return "___".join(["a"] * (count + 2)), "too-many-parts"
-    if any(t is not None and not isinstance(t, str) for t in tokens):
-        return None, None  # a structured token has no legacy form
-    parts = []
-    for t in tokens:
-        if t and "_" in t:
-            return None, None
-        parts.append(t if t else rng.choice(["None", "None", ""]))
-    if roll < 0.92:
-        text = "___".join(parts + [rng.choice(base.LEGACY_AMOUNT_FORMS) % rng.randint(0, 5)])
-        kind = "legacy-with-amount"
-    else:
-        while len(parts) > 1 and parts[-1] in ("None", "") and rng.random() < 0.5:
-            parts.pop()
-        text = "___".join(parts)
-        kind = "raw" if count == 1 else "legacy"
-    if not text or base.decodes_as_json(text):
-        return None, None
-    return text, kind
-
-
-def random_scenario(rng, index, api_names):
-    name = api_names[index % len(api_names)]
-    api = APIS[name]
-    scenario = {"id": index, "api": name}
-    scenario["params"] = make_params(rng, scenario)
-    default_page_size = rng.randint(1, 12)
-    honours_limit = rng.random() < 0.75
-    page_size = None if rng.random() < 0.3 else rng.randint(1, 15)
-    effective = page_size if page_size and honours_limit else default_page_size
-    scenario["page_size"] = page_size
-    scenario["max_items"] = base.random_max_items(rng, 30)
-    scenario["max_runs"] = 60
-    scenario["iterate"] = "items" if rng.random() < 0.25 else "pages"
-    scenario["on_repeated"] = None
-    if api.repeated == "stop" and rng.random() < 0.3:
-        scenario["on_repeated"] = "error"
-    scenario["script"] = to_scenario(make_script(rng, scenario, from_scenario(scenario["params"]), effective))
-    scenario["params"] = to_scenario(scenario["params"])
-    scenario["start_token"], scenario["start_kind"] = random_start(rng, scenario, api)
-    return scenario
+APIS = {
+    api.name: api
+    for api in [
+        Api("core", None, None, ["Items", "Extra"], no_params, core_script, group="core", count=5000),
+        Api("s3.ListObjectsV2", "s3", "ListObjectsV2", S3_LISTS, s3_v2_params, s3_list_objects_v2_script),
+        Api("s3.ListObjects", "s3", "ListObjects", S3_LISTS, lambda rng, s: s3_params(rng), s3_list_objects_script),
+        Api("dynamodb.Scan", "dynamodb", "Scan", ["Items"], ddb_params_of("Scan"), ddb_script_of_scenario),
+        Api("dynamodb.Query", "dynamodb", "Query", ["Items"], ddb_params_of("Query"), ddb_script_of_scenario),
+        Api("route53.ListResourceRecordSets", "route53", "ListResourceRecordSets", ["ResourceRecordSets"],
+            lambda rng, s: {"HostedZoneId": "Z%013d" % rng.randint(0, 10**12)}, route53_script),
+        Api("logs.GetLogEvents", "logs", "GetLogEvents", ["events"], lambda rng, s: logs_params(rng, False),
+            get_log_events_script, repeated="stop", paginator=GET_LOG_EVENTS_PAGINATOR),
+        Api("logs.FilterLogEvents", "logs", "FilterLogEvents", ["events", "searchedLogStreams"],
+            lambda rng, s: logs_params(rng, True), filter_log_events_script),
+        Api("sdk.s3.ListObjectsV2", "s3", "ListObjectsV2", S3_LISTS, s3_v2_params, s3_list_objects_v2_script),
+        Api("sdk.dynamodb.ListTables", "dynamodb", "ListTables", ["TableNames"], no_params, list_tables_script),
+        Api("sdk.route53.ListHostedZones", "route53", "ListHostedZones", ["HostedZones"],
+            lambda rng, s: {"DelegationSetId": "N%012d" % rng.randint(0, 10**11)} if rng.random() < 0.3 else {},
+            list_hosted_zones_script),
+    ]
+}
+APIS["core"].shape = core_shape
