@@ -411,7 +411,7 @@ std::string output_skeleton() {
     result.game_sessions.push_back(std::move(s));
     result.next_token = "";
     std::string out;
-    gl::write_json(out, result, 0);
+    cli::write_json(out, result, 0);
     out += '\n';
     return out;
 }

@@ -39,6 +39,220 @@ namespace pagination_cli {
 
 namespace gl = pagination::aws::gamelift;
 
+// ---------------------------------------------------------------------------------------------
+// JSON output: the result as `aws gamelift describe-game-sessions` prints it (moved here from the
+// model: only this program renders it)
+// ---------------------------------------------------------------------------------------------
+
+namespace json_detail {
+
+inline void append_padded(std::string& out, std::int64_t value, int width) {
+    std::string digits = std::to_string(value < 0 ? -value : value);
+    if (value < 0) {
+        out += '-';
+    }
+    for (auto n = static_cast<int>(digits.size()); n < width; ++n) {
+        out += '0';
+    }
+    out += digits;
+}
+
+constexpr bool is_leap_year(std::int64_t year) noexcept {
+    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+constexpr std::int64_t floor_div(std::int64_t a, std::int64_t b) noexcept {
+    return a / b - ((a % b != 0 && ((a < 0) != (b < 0))) ? 1 : 0);
+}
+
+inline void indent(std::string& out, int level) {
+    out.append(static_cast<std::size_t>(level > 0 ? level : 0) * 4, ' ');
+}
+
+}  // namespace json_detail
+
+/// A timestamp as the AWS CLI prints it by default (cli_timestamp_format iso8601, which is
+/// Python's datetime.isoformat()): "2024-01-02T03:04:05.678000+00:00", and without the
+/// fraction when the milliseconds are zero. Always UTC; the CLI uses the machine's offset.
+inline std::string format_iso8601(gl::timestamp t) {
+    constexpr std::int64_t ms_per_day = 86'400'000;
+    constexpr std::int64_t days_per_400_years = 146'097;  // the Gregorian calendar repeats every 400 years
+    const auto ms = static_cast<std::int64_t>(t.time_since_epoch().count());
+    std::int64_t days = json_detail::floor_div(ms, ms_per_day);
+    const std::int64_t ms_of_day = ms - days * ms_per_day;
+
+    const std::int64_t cycles = json_detail::floor_div(days, days_per_400_years);
+    days -= cycles * days_per_400_years;
+    std::int64_t year = 1970 + 400 * cycles;
+    for (;;) {
+        const std::int64_t in_year = json_detail::is_leap_year(year) ? 366 : 365;
+        if (days < in_year) {
+            break;
+        }
+        days -= in_year;
+        ++year;
+    }
+    constexpr std::array<std::int64_t, 12> month_days{{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}};
+    std::int64_t month = 0;
+    for (; month < 11; ++month) {
+        const std::int64_t len =
+            month_days[static_cast<std::size_t>(month)] + ((month == 1 && json_detail::is_leap_year(year)) ? 1 : 0);
+        if (days < len) {
+            break;
+        }
+        days -= len;
+    }
+
+    std::string out;
+    out.reserve(32);
+    json_detail::append_padded(out, year, 4);
+    out += '-';
+    json_detail::append_padded(out, month + 1, 2);
+    out += '-';
+    json_detail::append_padded(out, days + 1, 2);
+    out += 'T';
+    json_detail::append_padded(out, ms_of_day / 3'600'000, 2);
+    out += ':';
+    json_detail::append_padded(out, ms_of_day / 60'000 % 60, 2);
+    out += ':';
+    json_detail::append_padded(out, ms_of_day / 1000 % 60, 2);
+    if (ms_of_day % 1000 != 0) {
+        out += '.';
+        json_detail::append_padded(out, ms_of_day % 1000 * 1000, 6);
+    }
+    out += "+00:00";
+    return out;
+}
+
+/// Appends `text` as a JSON string the way the AWS CLI writes it (json.dumps with
+/// ensure_ascii=False): quotes, backslashes and control characters escaped, the rest as is.
+inline void write_json_string(std::string& out, std::string_view text) {
+    pagination::detail::dump_string(text, out, pagination::detail::json_escaping::utf8);
+}
+
+/// Appends one GameProperty as the CLI prints it. The opening brace goes at the current end of
+/// `out`; members are indented by 4 spaces per level below `indent_level`.
+inline void write_json(std::string& out, const gl::game_property& property, int indent_level) {
+    out += "{\n";
+    json_detail::indent(out, indent_level + 1);
+    out += "\"Key\": ";
+    write_json_string(out, property.key);
+    out += ",\n";
+    json_detail::indent(out, indent_level + 1);
+    out += "\"Value\": ";
+    write_json_string(out, property.value);
+    out += '\n';
+    json_detail::indent(out, indent_level);
+    out += '}';
+}
+
+/// Appends one GameSession as `aws gamelift describe-game-sessions` prints it (JSON output,
+/// members in the service model's order, absent members left out). The opening brace goes at
+/// the current end of `out`; members are indented by 4 spaces per level below `indent_level`.
+inline void write_json(std::string& out, const gl::game_session& session, int indent_level) {
+    bool first = true;
+    const auto put_key = [&](std::string_view name) {
+        out += first ? "\n" : ",\n";
+        first = false;
+        json_detail::indent(out, indent_level + 1);
+        write_json_string(out, name);
+        out += ": ";
+    };
+    const auto put_text = [&](std::string_view name, const std::optional<std::string>& value) {
+        if (value) {
+            put_key(name);
+            write_json_string(out, *value);
+        }
+    };
+    const auto put_number = [&](std::string_view name, const std::optional<int>& value) {
+        if (value) {
+            put_key(name);
+            out += std::to_string(*value);
+        }
+    };
+    const auto put_time = [&](std::string_view name, const std::optional<gl::timestamp>& value) {
+        if (value) {
+            put_key(name);
+            write_json_string(out, format_iso8601(*value));
+        }
+    };
+    const auto put_enum = [&](std::string_view name, const auto& value) {
+        if (value) {
+            put_key(name);
+            write_json_string(out, value->wire());
+        }
+    };
+
+    out += '{';
+    put_text("GameSessionId", session.game_session_id);
+    put_text("Name", session.name);
+    put_text("FleetId", session.fleet_id);
+    put_text("FleetArn", session.fleet_arn);
+    put_time("CreationTime", session.creation_time);
+    put_time("TerminationTime", session.termination_time);
+    put_number("CurrentPlayerSessionCount", session.current_player_session_count);
+    put_number("MaximumPlayerSessionCount", session.maximum_player_session_count);
+    put_enum("Status", session.status);
+    put_enum("StatusReason", session.status_reason);
+    put_key("GameProperties");
+    if (session.game_properties.empty()) {
+        out += "[]";
+    } else {
+        out += '[';
+        for (std::size_t i = 0; i < session.game_properties.size(); ++i) {
+            out += i == 0 ? "\n" : ",\n";
+            json_detail::indent(out, indent_level + 2);
+            write_json(out, session.game_properties[i], indent_level + 2);
+        }
+        out += '\n';
+        json_detail::indent(out, indent_level + 1);
+        out += ']';
+    }
+    put_text("IpAddress", session.ip_address);
+    put_text("DnsName", session.dns_name);
+    put_number("Port", session.port);
+    put_enum("PlayerSessionCreationPolicy", session.player_session_creation_policy);
+    put_text("CreatorId", session.creator_id);
+    put_text("GameSessionData", session.game_session_data);
+    put_text("MatchmakerData", session.matchmaker_data);
+    put_text("Location", session.location);
+    put_text("ComputeName", session.compute_name);
+    out += '\n';
+    json_detail::indent(out, indent_level);
+    out += '}';
+}
+
+/// Appends a whole DescribeGameSessions result as the CLI prints one page of it:
+/// {"GameSessions": [...], "NextToken": "..."}, NextToken left out on the last page.
+inline void write_json(std::string& out, const gl::describe_game_sessions_result& result, int indent_level) {
+    out += "{\n";
+    json_detail::indent(out, indent_level + 1);
+    out += "\"GameSessions\": ";
+    if (result.game_sessions.empty()) {
+        out += "[]";
+    } else {
+        out += '[';
+        for (std::size_t i = 0; i < result.game_sessions.size(); ++i) {
+            out += i == 0 ? "\n" : ",\n";
+            json_detail::indent(out, indent_level + 2);
+            write_json(out, result.game_sessions[i], indent_level + 2);
+        }
+        out += '\n';
+        json_detail::indent(out, indent_level + 1);
+        out += ']';
+    }
+    if (result.next_token) {
+        out += ",\n";
+        json_detail::indent(out, indent_level + 1);
+        out += "\"NextToken\": ";
+        write_json_string(out, *result.next_token);
+    }
+    out += '\n';
+    json_detail::indent(out, indent_level);
+    out += '}';
+}
+
+
 /// The --output formats.
 enum class output_format { json, text, table };
 
@@ -73,7 +287,7 @@ inline std::vector<std::pair<std::string_view, std::string>> scalar_members(cons
         if (v) out.emplace_back(name, std::to_string(*v));
     };
     const auto time = [&](std::string_view name, const std::optional<gl::timestamp>& v) {
-        if (v) out.emplace_back(name, gl::format_iso8601(*v));
+        if (v) out.emplace_back(name, format_iso8601(*v));
     };
     const auto enumeration = [&](std::string_view name, const auto& v) {
         if (v) out.emplace_back(name, std::string(v->wire()));
@@ -440,7 +654,7 @@ inline void append_text_next_token(std::string& out, std::string_view next_token
 
 /// Appends a full result (all sessions; NextToken = the resume token) as `--output json`.
 inline void append_json(std::string& out, const gl::describe_game_sessions_result& full) {
-    gl::write_json(out, full, 0);
+    write_json(out, full, 0);
     out += '\n';
 }
 

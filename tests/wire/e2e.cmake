@@ -31,3 +31,17 @@ if(Python3_Interpreter_FOUND)
             "$<TARGET_FILE:pagination_aws_cli_output_driver>")
   set_tests_properties(cli_output_vs_aws_cli PROPERTIES TIMEOUT 600)
 endif()
+
+# The AWS CLI's JSON rendering, unit by unit (tests/cli/output_test.cpp).
+add_executable(pagination_cli_output_tests "${PROJECT_SOURCE_DIR}/tests/cli/output_test.cpp")
+target_link_libraries(pagination_cli_output_tests PRIVATE
+  pagination::pagination pagination_warnings Catch2::Catch2 ${PAGINATION_CATCH_MAIN})
+if(NOT PAGINATION_CATCH_MAIN)
+  target_sources(pagination_cli_output_tests PRIVATE "${PROJECT_SOURCE_DIR}/tests/main.cpp")
+endif()
+pagination_add_system_includes(pagination_cli_output_tests Catch2::Catch2)
+if(PAGINATION_CATCH_MODULE)
+  catch_discover_tests(pagination_cli_output_tests TEST_PREFIX "cli output: ")
+else()
+  add_test(NAME pagination_cli_output_tests COMMAND pagination_cli_output_tests)
+endif()

@@ -6,6 +6,7 @@
 // real service what GameLift Local is: something to develop and test pagination against.
 
 #include <pagination/aws/gamelift_model.hpp>
+#include <pagination/detail/base64.hpp>
 
 #include <algorithm>
 #include <array>
@@ -95,76 +96,13 @@ inline std::string uuid_string(splitmix64& rng) {
     return out;
 }
 
-constexpr std::string_view base64_alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-inline std::string base64_encode(std::string_view bytes) {
-    std::string out;
-    out.reserve((bytes.size() + 2) / 3 * 4);
-    std::size_t i = 0;
-    for (; i + 3 <= bytes.size(); i += 3) {
-        const std::uint32_t group = (std::uint32_t{static_cast<unsigned char>(bytes[i])} << 16) |
-                                    (std::uint32_t{static_cast<unsigned char>(bytes[i + 1])} << 8) |
-                                    std::uint32_t{static_cast<unsigned char>(bytes[i + 2])};
-        for (int shift = 18; shift >= 0; shift -= 6) {
-            out += base64_alphabet[(group >> shift) & 0x3FU];
-        }
+// Appends a non-negative number with leading zeros to `width` digits (demo names and ids).
+inline void append_padded(std::string& out, std::int64_t value, std::size_t width) {
+    const std::string digits = std::to_string(value);
+    if (digits.size() < width) {
+        out.append(width - digits.size(), '0');
     }
-    const std::size_t rest = bytes.size() - i;
-    if (rest > 0) {
-        std::uint32_t group = std::uint32_t{static_cast<unsigned char>(bytes[i])} << 16;
-        if (rest == 2) {
-            group |= std::uint32_t{static_cast<unsigned char>(bytes[i + 1])} << 8;
-        }
-        out += base64_alphabet[(group >> 18) & 0x3FU];
-        out += base64_alphabet[(group >> 12) & 0x3FU];
-        out += rest == 2 ? base64_alphabet[(group >> 6) & 0x3FU] : '=';
-        out += '=';
-    }
-    return out;
-}
-
-// Strict: canonical padding only; returns nothing for anything else.
-inline std::optional<std::string> base64_decode(std::string_view text) {
-    if (text.size() % 4 != 0) {
-        return std::nullopt;
-    }
-    std::string out;
-    out.reserve(text.size() / 4 * 3);
-    for (std::size_t i = 0; i < text.size(); i += 4) {
-        std::uint32_t group = 0;
-        int padding = 0;
-        for (std::size_t k = 0; k < 4; ++k) {
-            const char c = text[i + k];
-            std::uint32_t sextet = 0;
-            if (c == '=') {
-                if (i + 4 != text.size() || k < 2) {
-                    return std::nullopt;
-                }
-                ++padding;
-            } else {
-                if (padding > 0) {
-                    return std::nullopt;
-                }
-                const std::size_t at = base64_alphabet.find(c);
-                if (at == std::string_view::npos) {
-                    return std::nullopt;
-                }
-                sextet = static_cast<std::uint32_t>(at);
-            }
-            group = (group << 6) | sextet;
-        }
-        if ((padding == 1 && (group & 0xFFU) != 0) || (padding == 2 && (group & 0xFFFFU) != 0)) {
-            return std::nullopt;
-        }
-        out += static_cast<char>((group >> 16) & 0xFFU);
-        if (padding < 2) {
-            out += static_cast<char>((group >> 8) & 0xFFU);
-        }
-        if (padding < 1) {
-            out += static_cast<char>(group & 0xFFU);
-        }
-    }
-    return out;
+    out += digits;
 }
 
 inline void put_u64(std::string& out, std::uint64_t value) {
@@ -793,11 +731,16 @@ private:
         detail::put_u64(bytes, serial);
         detail::put_u64(bytes, query);
         detail::put_u64(bytes, detail::fnv1a(token_key_, bytes));
-        return detail::base64_encode(bytes);
+        return pagination::detail::base64_encode(bytes);
     }
 
     std::optional<std::uint64_t> decode_token(std::string_view token, std::uint64_t query) const {
-        const std::optional<std::string> bytes = detail::base64_decode(token);
+        // Only the canonical text of a token this service issued: decoded, it must encode back to itself.
+        std::string decoded;
+        const std::optional<std::string> bytes =
+            pagination::detail::base64_decode(token, decoded) && pagination::detail::base64_encode(decoded) == token
+                ? std::optional<std::string>(std::move(decoded))
+                : std::nullopt;
         if (!bytes || bytes->size() != token_size || bytes->compare(0, 3, std::string_view("GL\x01", 3)) != 0) {
             return std::nullopt;
         }

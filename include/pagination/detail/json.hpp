@@ -98,14 +98,24 @@ inline void append_u_escape(std::string& out, std::uint32_t unit) {
     out += hex[unit & 0xF];
 }
 
-/// A JSON string literal, ASCII only. A byte that is not valid UTF-8 is written as the lone
-/// surrogate U+DC00 + byte, the conventional lossless escape, and read back as that byte.
-inline void dump_string(std::string_view s, std::string& out) {
+/// How dump_string writes what is not printable ASCII.
+enum class json_escaping {
+    /// Python's json.dumps default (ensure_ascii): every character outside 0x20-0x7E as \uXXXX. A
+    /// byte that is not valid UTF-8 is written as the lone surrogate U+DC00 + byte, the
+    /// conventional lossless escape, and read back as that byte.
+    ascii,
+    /// json.dumps with ensure_ascii=False (the AWS CLI's output): control characters escaped, DEL
+    /// and everything from 0x80 on written as they are.
+    utf8,
+};
+
+/// A JSON string literal, escaped as `escaping` says.
+inline void dump_string(std::string_view s, std::string& out, json_escaping escaping = json_escaping::ascii) {
     out += '"';
     std::size_t i = 0;
     while (i < s.size()) {
         const auto c = static_cast<unsigned char>(s[i]);
-        if (c >= 0x20 && c < 0x7F) {
+        if ((c >= 0x20 && c < 0x7F) || (c >= 0x7F && escaping == json_escaping::utf8)) {
             if (c == '"' || c == '\\') {
                 out += '\\';
             }
