@@ -162,10 +162,10 @@ def finish(rng, script, fail_rate=0.03):
     return script
 
 
-def with_repeat(rng, script, set_tokens):
+def with_repeat(rng, script, set_tokens, rate=0.04):
     """A page repeats the token that was sent for it (the previous page's next): the last page
     the service can be asked for. `set_tokens(response, tokens)` writes tokens into a response."""
-    if len(script) >= 3 and rng.random() < 0.04:
+    if len(script) >= 3 and rng.random() < rate:
         k = rng.randint(1, len(script) - 2)
         script[k]["next"] = copy.deepcopy(script[k - 1]["next"])
         set_tokens(script[k]["response"], script[k]["next"])
@@ -214,6 +214,24 @@ def common_prefixes(rng, params):
     return [{"Prefix": params.get("Prefix", "") + "dir%d/" % rng.randint(0, 99)} for _ in range(rng.randint(1, 2))]
 
 
+def s3_response(scenario, params, items, prefixes, last):
+    """What ListObjects and ListObjectsV2 answer alike."""
+    response = {
+        "Name": params["Bucket"],
+        "Prefix": params.get("Prefix", ""),
+        "MaxKeys": scenario["page_size"] or 1000,
+        "IsTruncated": not last,
+    }
+    if items:
+        response["Contents"] = items
+    if prefixes:
+        response["CommonPrefixes"] = prefixes
+    for name in ("Delimiter", "EncodingType"):
+        if name in params:
+            response[name] = params[name]
+    return response
+
+
 def s3_list_objects_v2_script(rng, scenario, params, page_size):
     listing = s3_listing(rng, params)
     pages = cut(rng, listing, page_size)
@@ -222,21 +240,8 @@ def s3_list_objects_v2_script(rng, scenario, params, page_size):
     for k, items in enumerate(pages):
         last = k == len(pages) - 1
         prefixes = common_prefixes(rng, params)
-        response = {
-            "Name": params["Bucket"],
-            "Prefix": params.get("Prefix", ""),
-            "MaxKeys": scenario["page_size"] or 1000,
-            "KeyCount": len(items) + len(prefixes),
-            "IsTruncated": not last,
-        }
-        if items:
-            response["Contents"] = items
-        if prefixes:
-            response["CommonPrefixes"] = prefixes
-        if "Delimiter" in params:
-            response["Delimiter"] = params["Delimiter"]
-        if "EncodingType" in params:
-            response["EncodingType"] = params["EncodingType"]
+        response = s3_response(scenario, params, items, prefixes, last)
+        response["KeyCount"] = len(items) + len(prefixes)
         if k > 0 and "next" in script[-1]:
             response["ContinuationToken"] = script[-1]["next"][0]
         page = {"response": response}
@@ -272,21 +277,8 @@ def s3_list_objects_script(rng, scenario, params, page_size):
     for k, items in enumerate(pages):
         last = k == len(pages) - 1
         prefixes = common_prefixes(rng, params)
-        response = {
-            "Name": params["Bucket"],
-            "Prefix": params.get("Prefix", ""),
-            "Marker": sent,
-            "MaxKeys": scenario["page_size"] or 1000,
-            "IsTruncated": not last,
-        }
-        if items:
-            response["Contents"] = items
-        if prefixes:
-            response["CommonPrefixes"] = prefixes
-        if "Delimiter" in params:
-            response["Delimiter"] = params["Delimiter"]
-        if "EncodingType" in params:
-            response["EncodingType"] = params["EncodingType"]
+        response = s3_response(scenario, params, items, prefixes, last)
+        response["Marker"] = sent
         # The service sends NextMarker only with a Delimiter (and not always, here).
         candidates = [o["Key"] for o in items] + [p["Prefix"] for p in prefixes]
         if "Delimiter" in params and candidates and rng.random() < 0.7:
@@ -726,7 +718,7 @@ def core_script(rng, scenario, params, page_size):
             more = rng.choice([False, None, True])
         set_tokens(response, tokens, more)
         script.append({"response": response, "next": tokens})
-    with_repeat(rng, script, set_tokens)
+    with_repeat(rng, script, set_tokens, rate=0.2)  # the core paginator's own rules for it
     return finish(rng, script)
 
 

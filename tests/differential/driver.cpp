@@ -97,52 +97,52 @@ bool flag(const token_value& o, std::string_view key) {
     return v.type() == token_value::kind::boolean && v.as_bool();
 }
 
-// {"$bytes": "<base64>"} is a binary value; everything else is JSON as it is.
-token_value from_scenario(const token_value& v) {
+/// `v` with each value that `leaf` replaces (returns a value for) replaced, objects and lists
+/// walked through.
+template <class Leaf>
+token_value rewrite(const token_value& v, const Leaf& leaf) {
+    if (std::optional<token_value> replaced = leaf(v)) {
+        return std::move(*replaced);
+    }
     if (v.is_object()) {
-        const auto& members = v.as_object();
-        if (members.size() == 1 && members.front().first == bytes_mark && members.front().second.is_string()) {
-            std::string raw;
-            if (!pagination::detail::base64_decode(members.front().second.as_string(), raw)) {
-                bad_scenario("bad base64 in a $bytes value");
-            }
-            return token_value(token_value::bytes_type(raw.begin(), raw.end()));
-        }
         object out;
-        for (const auto& m : members) {
-            out.emplace_back(m.first, from_scenario(m.second));
+        for (const auto& m : v.as_object()) {
+            out.emplace_back(m.first, rewrite(m.second, leaf));
         }
         return token_value(std::move(out));
     }
     if (v.is_array()) {
         array out;
         for (const auto& e : v.as_array()) {
-            out.push_back(from_scenario(e));
+            out.push_back(rewrite(e, leaf));
         }
         return token_value(std::move(out));
     }
     return v;
 }
 
+// {"$bytes": "<base64>"} is a binary value; everything else is JSON as it is.
+token_value from_scenario(const token_value& v) {
+    return rewrite(v, [](const token_value& e) -> std::optional<token_value> {
+        if (!e.is_object() || e.as_object().size() != 1 || e.as_object().front().first != bytes_mark ||
+            !e.as_object().front().second.is_string()) {
+            return std::nullopt;
+        }
+        std::string raw;
+        if (!pagination::detail::base64_decode(e.as_object().front().second.as_string(), raw)) {
+            bad_scenario("bad base64 in a $bytes value");
+        }
+        return token_value(token_value::bytes_type(raw.begin(), raw.end()));
+    });
+}
+
 token_value to_scenario(const token_value& v) {
-    if (v.is_bytes()) {
-        return token_value(object{{std::string(bytes_mark), token_value(pagination::detail::base64_encode(v.as_bytes()))}});
-    }
-    if (v.is_object()) {
-        object out;
-        for (const auto& m : v.as_object()) {
-            out.emplace_back(m.first, to_scenario(m.second));
+    return rewrite(v, [](const token_value& e) -> std::optional<token_value> {
+        if (!e.is_bytes()) {
+            return std::nullopt;
         }
-        return token_value(std::move(out));
-    }
-    if (v.is_array()) {
-        array out;
-        for (const auto& e : v.as_array()) {
-            out.push_back(to_scenario(e));
-        }
-        return token_value(std::move(out));
-    }
-    return v;
+        return token_value(object{{std::string(bytes_mark), token_value(pagination::detail::base64_encode(e.as_bytes()))}});
+    });
 }
 
 // ---------------------------------------------------------------------------------------------
