@@ -8,8 +8,10 @@
 #include <pagination/config.hpp>
 
 #if PAGINATION_HAS_COROUTINES
+// <coroutine> is not included: the awaiting coroutine's code has it, and the awaitables take its
+// handle type as a template parameter (a C++17 translation unit that scans this file's includes
+// must not meet <coroutine>, which g++ refuses without -fcoroutines).
 #include <atomic>
-#include <coroutine>
 #include <type_traits>
 
 namespace pagination {
@@ -27,15 +29,21 @@ public:
         return phase_.compare_exchange_strong(expected, 2, std::memory_order_acq_rel);
     }
     /// In the completion: resumes the coroutine if it has suspended.
-    void complete() noexcept {
+    void complete() {
         if (phase_.exchange(1, std::memory_order_acq_rel) == 2) {
-            handle_.resume();
+            resume_(frame_);
         }
     }
-    void set(std::coroutine_handle<> handle) noexcept { handle_ = handle; }
+    /// Keeps the awaiting coroutine's handle (a std::coroutine_handle<P>).
+    template <class Handle>
+    void set(Handle handle) noexcept {
+        frame_ = handle.address();
+        resume_ = [](void* frame) { Handle::from_address(frame).resume(); };
+    }
 
 private:
-    std::coroutine_handle<> handle_;
+    void* frame_ = nullptr;
+    void (*resume_)(void*) = nullptr;
     std::atomic<int> phase_{0};
 };
 
@@ -48,7 +56,8 @@ public:
     explicit async_page_awaitable(Paginator* owner) noexcept : owner_(owner) {}
 
     bool await_ready() const noexcept { return false; }
-    bool await_suspend(std::coroutine_handle<> handle) {
+    template <class Handle>
+    bool await_suspend(Handle handle) {
         resume_.set(handle);
         // Captures one pointer: std::function keeps it without allocating.
         owner_->async_next_page([this](page_type* page) {
@@ -74,7 +83,8 @@ public:
     explicit async_item_awaitable(Paginator* owner) noexcept : owner_(owner) {}
 
     bool await_ready() { return try_take(); }
-    bool await_suspend(std::coroutine_handle<> handle) {
+    template <class Handle>
+    bool await_suspend(Handle handle) {
         resume_.set(handle);
         while (!owner_->arm_waker([this] { on_ready(); })) {
             if (try_take()) {
