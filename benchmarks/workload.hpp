@@ -95,12 +95,13 @@ inline std::string uuid(splitmix64& rng) {
     return out;
 }
 
-/// An opaque service token like GameLift's NextToken: 48 characters of base64 text.
-inline std::string service_token(std::size_t page) {
+/// An opaque service token like GameLift's NextToken: `length` (48 unless said) characters of
+/// base64 text.
+inline std::string service_token(std::size_t page, std::size_t length = 48) {
     static constexpr char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     splitmix64 rng{0x5EED0000ULL + page};
     std::string out = "AAEAA";
-    while (out.size() < 48) {
+    while (out.size() < length) {
         out += alphabet[rng.below(64)];
     }
     return out;
@@ -244,7 +245,8 @@ class listing {
 public:
     using page_type = typename W::page_type;
 
-    explicit listing(std::size_t item_count, std::size_t page_size = default_page_size, std::size_t distinct_pages = 64)
+    explicit listing(std::size_t item_count, std::size_t page_size = default_page_size, std::size_t distinct_pages = 64,
+                     std::size_t token_length = 48)
         : page_size_(page_size), page_count_(page_size == 0 ? 0 : item_count / page_size) {
         if (page_count_ == 0 || item_count % page_size != 0) {
             fail("the item count must be a positive multiple of the page size");
@@ -254,7 +256,7 @@ public:
         }
         tokens_.reserve(page_count_);
         for (std::size_t i = 0; i < page_count_; ++i) {
-            tokens_.push_back(service_token(i));
+            tokens_.push_back(service_token(i, token_length));
         }
         for (std::size_t i = 0; i < page_count_; ++i) {
             page_type& t = templates_[i % templates_.size()];

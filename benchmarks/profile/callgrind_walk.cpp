@@ -5,8 +5,10 @@
 //   valgrind --tool=callgrind --collect-atstart=no --callgrind-out-file=pages.out ./pagination_callgrind_walk game_session pages
 //   callgrind_annotate pages.out
 //
-// Arguments: the workload (int, game_session) and the walk (hand, items, pages); 3 walks of
-// 100,000 items in pages of 100. Compare the totals of two walks for the cost of the difference.
+// Arguments: the workload (int, game_session), the walk (hand, items, pages), and optionally the
+// pages per walk (1,000 unless said) and the length of the service's token (48 unless said); 3
+// walks in pages of 100. Compare the totals of two walks for the cost of the difference;
+// benchmarks/profile/per_page_cost.py does it for two page counts and prints the cost per page.
 
 #include "workload.hpp"
 
@@ -14,13 +16,14 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 
 namespace {
 
 template <class W>
-std::uint64_t walk_three_times(bench::walk w) {
-    const bench::listing<W>& source = bench::shared_listing<W>(100000);
+std::uint64_t walk_three_times(bench::walk w, std::size_t pages, std::size_t token_length) {
+    const bench::listing<W> source(pages * bench::default_page_size, bench::default_page_size, 64, token_length);
     bench::page_store<W> store(source);
     std::uint64_t total = 0;
     for (int i = 0; i < 3; ++i) {
@@ -36,28 +39,38 @@ std::uint64_t walk_three_times(bench::walk w) {
     return total;
 }
 
+int usage() {
+    std::fprintf(stderr, "usage: pagination_callgrind_walk int|game_session hand|items|pages [pages [token_length]]\n");
+    return 2;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
     const std::string workload = argc > 1 ? argv[1] : "";
     const std::string walk = argc > 2 ? argv[2] : "";
+    const long pages = argc > 3 ? std::strtol(argv[3], nullptr, 10) : 1000;
+    const long token_length = argc > 4 ? std::strtol(argv[4], nullptr, 10) : 48;
+    if (pages < 1 || token_length < 5) {
+        return usage();
+    }
     bench::walk w = bench::walk::hand;
     if (walk == "items") {
         w = bench::walk::items;
     } else if (walk == "pages") {
         w = bench::walk::pages;
     } else if (walk != "hand") {
-        std::fprintf(stderr, "usage: pagination_callgrind_walk int|game_session hand|items|pages\n");
-        return 2;
+        return usage();
     }
+    const auto page_count = static_cast<std::size_t>(pages);
+    const auto token_bytes = static_cast<std::size_t>(token_length);
     std::uint64_t total = 0;
     if (workload == "int") {
-        total = walk_three_times<bench::int_workload>(w);
+        total = walk_three_times<bench::int_workload>(w, page_count, token_bytes);
     } else if (workload == "game_session") {
-        total = walk_three_times<bench::game_session_workload>(w);
+        total = walk_three_times<bench::game_session_workload>(w, page_count, token_bytes);
     } else {
-        std::fprintf(stderr, "usage: pagination_callgrind_walk int|game_session hand|items|pages\n");
-        return 2;
+        return usage();
     }
     std::printf("%s %s: checksum %llu\n", workload.c_str(), walk.c_str(), static_cast<unsigned long long>(total));
     return 0;

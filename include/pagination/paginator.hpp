@@ -13,12 +13,59 @@
 
 #include <cstddef>
 #include <iterator>
+#include <new>
 #include <optional>
 #include <string>
 #include <type_traits>
 #include <utility>
 
 namespace pagination {
+
+namespace detail {
+
+/// Where a paginator keeps the ready page: an optional that can also construct the page from what
+/// a fetcher returns, so that a page returned by value is made in place (never moved).
+template <class T>
+class page_slot {
+public:
+    page_slot() noexcept {}
+    page_slot(page_slot&& other) noexcept(std::is_nothrow_move_constructible_v<T>) {
+        if (other.engaged_) {
+            ::new (static_cast<void*>(&value_)) T(std::move(other.value_));
+            engaged_ = true;
+        }
+    }
+    page_slot(const page_slot&) = delete;
+    page_slot& operator=(const page_slot&) = delete;
+    page_slot& operator=(page_slot&&) = delete;
+    ~page_slot() { reset(); }
+
+    explicit operator bool() const noexcept { return engaged_; }
+    T& operator*() noexcept { return value_; }
+    const T& operator*() const noexcept { return value_; }
+
+    /// Makes the page `make()` returns (empty: reset() first).
+    template <class Make>
+    void emplace_from(Make&& make) {
+        ::new (static_cast<void*>(&value_)) T(std::forward<Make>(make)());
+        engaged_ = true;
+    }
+
+    void reset() noexcept {
+        if (engaged_) {
+            engaged_ = false;
+            value_.~T();
+        }
+    }
+
+private:
+    union {
+        T value_;
+    };
+    bool engaged_ = false;
+};
+
+} // namespace detail
 
 /// The end of a page or item range.
 struct end_sentinel {};
@@ -40,6 +87,17 @@ public:
     using item_reference = decltype(*std::begin(std::declval<list_type&>()));
     using item_type = std::remove_cv_t<std::remove_reference_t<item_reference>>;
 
+private:
+    using list_iterator = decltype(std::begin(std::declval<list_type&>()));
+    using list_difference = typename std::iterator_traits<list_iterator>::difference_type;
+    // Where an item iterator goes on: the rest of a page (never empty), or first == last at the end.
+    // Returned by value, so that the iterator never escapes into the slow path and stays in registers.
+    struct item_span {
+        list_iterator first;
+        list_iterator last;
+    };
+
+public:
     class page_range;
     class item_range;
 
@@ -73,7 +131,8 @@ public:
         paginator* owner_ = nullptr;
     };
 
-    /// Iterates the items of the primary result list across pages.
+    /// Iterates the items of the primary result list across pages. It keeps its position in the
+    /// ready page itself, and tells the paginator only which item it last handed out.
     class item_iterator {
     public:
         using iterator_category = std::input_iterator_tag;
@@ -84,10 +143,20 @@ public:
         using reference = item_reference;
 
         item_iterator() = default;
-        reference operator*() const { return owner_->hand_item(); }
-        pointer operator->() const { return &owner_->hand_item(); }
+        reference operator*() const {
+            owner_->last_handed_ = cursor_;
+            return *cursor_;
+        }
+        pointer operator->() const {
+            owner_->last_handed_ = cursor_;
+            return &*cursor_;
+        }
         item_iterator& operator++() {
-            owner_->next_item();
+            owner_->last_handed_ = cursor_;  // passing an item hands it out, as dereferencing does
+            ++cursor_;
+            if (cursor_ == page_end_) {
+                seat(owner_->next_items());
+            }
             return *this;
         }
         void operator++(int) { ++*this; }
@@ -97,10 +166,18 @@ public:
         friend bool operator!=(end_sentinel, const item_iterator& it) noexcept { return !it.at_end(); }
 
     private:
-        friend class item_range;
+        friend class paginator;
         explicit item_iterator(paginator* owner) : owner_(owner) {}
-        bool at_end() const noexcept { return owner_ == nullptr || owner_->at_end(); }
+        void seat(item_span span) noexcept {
+            cursor_ = span.first;
+            page_end_ = span.last;
+        }
+        // At the end, and only there, the cursor is the page end (the paginator moves it to the
+        // next item not yet handed out whenever it reaches the end of a page).
+        bool at_end() const noexcept { return cursor_ == page_end_; }
         paginator* owner_ = nullptr;
+        list_iterator cursor_{};
+        list_iterator page_end_{};
     };
 
     /// The pages of the run, as a single-pass input range. begin() fetches the first page (or
@@ -123,8 +200,9 @@ public:
     class item_range {
     public:
         item_iterator begin() const {
-            owner_->begin_items();
-            return item_iterator(owner_);
+            item_iterator it(owner_);
+            it.seat(owner_->begin_items());
+            return it;
         }
         end_sentinel end() const noexcept { return {}; }
 
@@ -146,12 +224,16 @@ public:
         : fetcher_(std::move(other.fetcher_)),
           state_(std::move(other.state_)),
           page_(std::move(other.page_)),
-          item_index_(other.item_index_),
-          page_end_(other.page_end_),
-          deref_mark_(other.deref_mark_),
           page_handed_(other.page_handed_),
           resume_override_(std::move(other.resume_override_)) {
-        reseat_cursor();
+        // The page's list may have moved (an array inside the page): find the positions again.
+        const std::size_t handed = other.items_handed();
+        if (page_) {
+            mark_page_items();
+            if (handed > 0) {
+                last_handed_ = std::next(items_begin_, static_cast<list_difference>(handed - 1));
+            }
+        }
     }
     paginator& operator=(paginator&&) = delete;
     paginator(const paginator&) = delete;
@@ -226,7 +308,6 @@ public:
     }
 
 private:
-    using list_iterator = decltype(std::begin(std::declval<list_type&>()));
 
     bool at_end() const noexcept { return state_.status() != run_status::page_ready; }
 
@@ -243,6 +324,7 @@ private:
     page_type& hand_page() {
         page_handed_ = true;
         state_.on_handed(state_.page_item_count());
+        last_handed_ = items_end_;  // the page is yours to move from: no position in it is kept
         return *page_;
     }
 
@@ -254,56 +336,53 @@ private:
         raise_if_failed();
     }
 
-    void begin_items() {
+    // The first item not yet handed out, past handed, empty and finished pages.
+    item_span begin_items() {
         sync_handed();
-        // An earlier loop may have stopped on an item it was handed: continue after it.
-        while (state_.status() == run_status::page_ready && item_index_ < state_.page_handed_count()) {
-            ++item_index_;
-            ++cursor_;
+        std::size_t skip = state_.status() == run_status::page_ready ? state_.page_handed_count() : 0;
+        while (true) {
+            fetch_while_needed();
+            if (state_.status() != run_status::page_ready) {
+                raise_if_failed();
+                return item_span{list_iterator{}, list_iterator{}};
+            }
+            if (skip < state_.page_item_count()) {
+                return item_span{std::next(items_begin_, static_cast<list_difference>(skip)), items_end_};
+            }
+            state_.on_page_done();
+            skip = 0;
         }
-        settle_items();
-        raise_if_failed();
     }
 
-    item_reference hand_item() {
-        deref_mark_ = item_index_ + 1;
-        return *cursor_;
-    }
-
-    void next_item() {
-        ++item_index_;
-        ++cursor_;
-        if (item_index_ < page_end_) {
-            return;
-        }
-        next_item_slow();
-    }
-
+    // An item iterator reached the end of the ready page.
 #if defined(__GNUC__)
     __attribute__((noinline))
 #endif
-    void next_item_slow() {
-        state_.on_handed(item_index_);
-        settle_items();
-        raise_if_failed();
+    item_span next_items() {
+        return begin_items();
+    }
+
+    // Items of the ready page handed out by items(): up to the last one dereferenced or passed.
+    std::size_t items_handed() const {
+        if (last_handed_ == items_end_) {
+            return 0;
+        }
+        return static_cast<std::size_t>(std::distance(items_begin_, last_handed_)) + 1;
     }
 
     // Tells the machine how far the items iteration has handed the ready page out.
     void sync_handed() const {
         if (state_.status() == run_status::page_ready) {
-            state_.on_handed(item_index_ > deref_mark_ ? item_index_ : deref_mark_);
+            state_.on_handed(items_handed());
         }
     }
 
-    // Moves to the next item not yet handed out, past empty and finished pages.
-    void settle_items() {
-        while (true) {
-            fetch_while_needed();
-            if (state_.status() != run_status::page_ready || item_index_ < state_.page_item_count()) {
-                return;
-            }
-            state_.on_page_done();
-        }
+    // The ready page's list: where it begins and ends, and nothing of it handed out by items().
+    void mark_page_items() {
+        auto& list = LimitPolicy::items(*page_);
+        items_begin_ = std::begin(list);
+        items_end_ = std::end(list);
+        last_handed_ = items_end_;
     }
 
     void fetch_while_needed() {
@@ -319,12 +398,16 @@ private:
         try {
 #endif
             release_page();  // the consumer is done with it: free it before the next one is made
-            result_type result = fetcher_(state_.request());
-            if (!result_traits::ok(result)) {
-                state_.on_fetch_failed(result_traits::failure(result));
-                return;
+            if constexpr (result_traits::is_page) {
+                page_.emplace_from([this]() -> page_type { return fetcher_(state_.request()); });
+            } else {
+                result_type result = fetcher_(state_.request());
+                if (!result_traits::ok(result)) {
+                    state_.on_fetch_failed(result_traits::failure(result));
+                    return;
+                }
+                page_.emplace_from([&result]() -> page_type { return result_traits::take(result); });
             }
-            page_.emplace(result_traits::take(result));
 #if PAGINATION_EXCEPTIONS
         } catch (...) {
             state_.on_fetch_failed(pagination::error::from_fetcher_exception(std::current_exception()));
@@ -333,10 +416,7 @@ private:
 #endif
         state_.on_page(*page_);
         page_handed_ = false;
-        item_index_ = 0;
-        deref_mark_ = 0;
-        page_end_ = state_.page_item_count();
-        cursor_ = std::begin(LimitPolicy::items(*page_));
+        mark_page_items();
     }
 
     // Destroys the consumed page. Kept small and flattened so that the item type's destructor
@@ -345,13 +425,6 @@ private:
     __attribute__((noinline, flatten))
 #endif
     void release_page() noexcept { page_.reset(); }
-
-    void reseat_cursor() {
-        if (page_) {
-            cursor_ = std::next(std::begin(LimitPolicy::items(*page_)),
-                                static_cast<typename std::iterator_traits<list_iterator>::difference_type>(item_index_));
-        }
-    }
 
     void raise_if_failed() const {
 #if PAGINATION_EXCEPTIONS
@@ -373,11 +446,10 @@ private:
 
     Fetcher fetcher_;
     mutable state_type state_;  // const queries first tell it how far items() has handed out
-    std::optional<page_type> page_;
-    list_iterator cursor_{};
-    std::size_t item_index_ = 0;
-    std::size_t page_end_ = 0;    // items of the ready page
-    std::size_t deref_mark_ = 0;  // items of the ready page dereferenced (index of the last + 1)
+    detail::page_slot<page_type> page_;
+    list_iterator items_begin_{};  // the ready page's list
+    list_iterator items_end_{};
+    list_iterator last_handed_{};  // the last item items() handed out; items_end_ for none
     bool page_handed_ = false;
     std::optional<std::optional<std::string>> resume_override_;
     page_range pages_{this};

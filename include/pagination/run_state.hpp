@@ -34,10 +34,175 @@ enum class run_status {
     failed,
 };
 
+namespace detail {
+
+/// What a token value sends: null, and the string "None" (botocore's spelling of no token), clear
+/// the request's field.
+inline bool sends_no_token(const token_value& value) noexcept {
+    return value.is_null() || (value.is_string() && value.as_string() == std::string_view("None"));
+}
+
+/// The two token maps of a run: the one request() carries (current) and the one the ready page
+/// returned (next). This general form keeps name/value pairs, for APIs with several input tokens.
+template <class TokenPolicy, class Traits, bool OneToken = (Traits::token_count == 1)>
+class run_tokens {
+public:
+    using request_type = typename Traits::request_type;
+    using page_type = typename Traits::page_type;
+
+    run_tokens() {
+        for (const token_field& field : TokenPolicy::input_tokens) {
+            current_.emplace_back(std::string(field.name), token_value());
+        }
+    }
+
+    /// Starts from a decoded starting token.
+    void start_from(token_map tokens) { current_ = std::move(tokens); }
+
+    const token_map& current() const noexcept { return current_; }
+    const token_map& next() const noexcept { return next_; }
+
+    /// The ready page said there is no next page.
+    void clear_next() noexcept { next_.clear(); }
+
+    /// Reads the ready page's tokens, in field order, into the map of two pages ago.
+    void read_next(const page_type& page) {
+        bool in_field_order = next_.size() == Traits::token_count;
+        for (std::size_t i = 0; in_field_order && i < Traits::token_count; ++i) {
+            in_field_order = next_[i].first == TokenPolicy::input_tokens[i].name;
+        }
+        if (!in_field_order) {
+            next_.clear();
+            for (std::size_t i = 0; i < Traits::token_count; ++i) {
+                next_.emplace_back(std::string(TokenPolicy::input_tokens[i].name), token_value());
+            }
+        }
+        for (std::size_t i = 0; i < Traits::token_count; ++i) {
+            read_one(page, i, next_[i].second);
+        }
+    }
+
+    bool next_is_empty() const noexcept {
+        for (const auto& entry : next_) {
+            if (!entry.second.is_null()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    bool next_repeats_current() const { return next_ == current_; }
+
+    void write_current(request_type& request) const { write(request, current_); }
+    void write_next(request_type& request) const { write(request, next_); }
+
+    /// The ready page's tokens become the current ones; the old map keeps its keys and buffers
+    /// for the page after.
+    void advance() noexcept { current_.swap(next_); }
+
+    static void read_one(const page_type& page, std::size_t i, token_value& value) {
+        if constexpr (Traits::reads_token_into) {
+            TokenPolicy::read_token_into(page, i, value);  // reuses the buffer of two pages ago
+        } else {
+            value = TokenPolicy::read_token(page, i);
+        }
+        if (value.is_empty_token()) {
+            value.set_null();
+        }
+    }
+
+    static void write_one(request_type& request, std::size_t i, const token_value* value) {
+        if (value == nullptr || sends_no_token(*value)) {
+            TokenPolicy::write_token(request, i, token_value());
+        } else {
+            TokenPolicy::write_token(request, i, *value);
+        }
+    }
+
+private:
+    static void write(request_type& request, const token_map& tokens) {
+        for (std::size_t i = 0; i < Traits::token_count; ++i) {
+            const token_value* value = nullptr;
+            for (const auto& entry : tokens) {
+                if (entry.first == TokenPolicy::input_tokens[i].name) {
+                    value = &entry.second;
+                }
+            }
+            write_one(request, i, value);
+        }
+    }
+
+    token_map current_;
+    token_map next_;
+};
+
+/// The same for an API with one input token, which is most of them: the two values alone, without
+/// names (a map is made only to encode a resume token), and no swap (an index says which is current).
+template <class TokenPolicy, class Traits>
+class run_tokens<TokenPolicy, Traits, true> {
+    using general = run_tokens<TokenPolicy, Traits, false>;
+
+public:
+    using request_type = typename Traits::request_type;
+    using page_type = typename Traits::page_type;
+
+    /// A decoded starting token names exactly the one input token (the decoder adds it when
+    /// absent and rejects other names and duplicates).
+    void start_from(token_map tokens) {
+        PAGINATION_ASSERT(tokens.size() == 1 && tokens.front().first == TokenPolicy::input_tokens[0].name);
+        values_[current_] = std::move(tokens.back().second);
+        next_cleared_ = false;
+    }
+
+    token_map current() const { return as_map(values_[current_]); }
+    token_map next() const { return next_cleared_ ? token_map() : as_map(values_[current_ ^ 1U]); }
+
+    void clear_next() noexcept {
+        values_[current_ ^ 1U].set_null();
+        next_cleared_ = true;
+    }
+
+    void read_next(const page_type& page) {
+        general::read_one(page, 0, values_[current_ ^ 1U]);
+        next_cleared_ = false;
+    }
+
+    bool next_is_empty() const noexcept { return values_[current_ ^ 1U].is_null(); }
+    bool next_repeats_current() const {
+        const token_value& next = values_[current_ ^ 1U];
+        const token_value& current = values_[current_];
+        if (next.is_string() && current.is_string()) {  // the common case, kept inline
+            const std::string& a = next.as_string();
+            const std::string& b = current.as_string();
+            return a.size() == b.size() && std::char_traits<char>::compare(a.data(), b.data(), a.size()) == 0;
+        }
+        return next == current;
+    }
+
+    void write_current(request_type& request) const { general::write_one(request, 0, &values_[current_]); }
+    void write_next(request_type& request) const { general::write_one(request, 0, &values_[current_ ^ 1U]); }
+
+    void advance() noexcept { current_ ^= 1U; }
+
+private:
+    static token_map as_map(const token_value& value) {
+        token_map map;
+        map.emplace_back(std::string(TokenPolicy::input_tokens[0].name), value);
+        return map;
+    }
+
+    token_value values_[2];
+    unsigned current_ = 0;       // index of the value request() carries
+    bool next_cleared_ = false;  // the ready page said there is no next page: next() is empty
+};
+
+} // namespace detail
+
 /// One run of the pagination contract (docs/design.md), independent of how pages are fetched.
 template <class TokenPolicy, class LimitPolicy>
 class run_state {
     using traits = detail::policy_traits<TokenPolicy, LimitPolicy>;
+    using tokens_type = detail::run_tokens<TokenPolicy, traits>;
 
 public:
     using request_type = typename traits::request_type;
@@ -50,9 +215,6 @@ public:
           max_items_(config.max_items),
           on_repeated_(options.on_repeated_token.value_or(traits::repeated_default)),
           detect_cycles_(options.detect_token_cycles) {
-        for (const token_field& field : TokenPolicy::input_tokens) {
-            current_.emplace_back(std::string(field.name), token_value());
-        }
         if (config.starting_token) {
             decode_result decoded = decode_starting_token(*config.starting_token, TokenPolicy::input_tokens,
                                                           options.limits);
@@ -61,11 +223,11 @@ public:
                 return;
             }
             decoded_token start = std::move(decoded).value();
-            current_ = std::move(start.tokens);
+            tokens_.start_from(std::move(start.tokens));
             skip_ = start.skip;
             has_starting_token_ = true;
-            write_tokens(current_);
-            remember(current_);
+            tokens_.write_current(request_);
+            remember_current();
         }
         if (config.page_size) {
             if constexpr (!traits::has_limit_field) {
@@ -125,13 +287,13 @@ public:
             outcome_ = page_outcome::truncated;
         } else {
             read_tokens(page);
-            if (next_is_empty()) {
+            if (tokens_.next_is_empty()) {
                 outcome_ = page_outcome::complete;
             } else if (max_items_ && total_ + n == *max_items_) {
                 outcome_ = page_outcome::max_items_reached;
-            } else if (has_previous_ && next_ == current_) {
+            } else if (has_previous_ && tokens_.next_repeats_current()) {
                 outcome_ = page_outcome::repeated;
-            } else if (detect_cycles_ && seen_.contains(canonical(next_))) {
+            } else if (detect_cycles_ && seen_.contains(canonical(tokens_.next()))) {
                 outcome_ = page_outcome::cycle;
             } else {
                 outcome_ = page_outcome::more;
@@ -172,13 +334,13 @@ public:
                 finish();
             } else {
                 fail(pagination::error(errc::repeated_token,
-                           "the service returned the same token twice: " + canonical(next_) +
+                           "the service returned the same token twice: " + canonical(tokens_.next()) +
                                " (set paginator_options::on_repeated_token to stop or proceed if the API "
                                "does this on purpose)"));
             }
             return;
         case page_outcome::cycle:
-            fail(pagination::error(errc::token_cycle, "the service returned a token it had returned before: " + canonical(next_)));
+            fail(pagination::error(errc::token_cycle, "the service returned a token it had returned before: " + canonical(tokens_.next())));
             return;
         }
     }
@@ -193,7 +355,7 @@ public:
         if (outcome_ == page_outcome::more ||
             (outcome_ == page_outcome::repeated && on_repeated_ == repeated_token_action::proceed)) {
             request_type next = request_;
-            write_tokens_into(next, next_);
+            tokens_.write_next(next);
             return next;
         }
         return std::nullopt;
@@ -241,92 +403,40 @@ private:
 
     std::optional<std::string> position() const {
         if (status_ == run_status::send_request) {
-            return encode_at(current_, skip_, false);
+            return encode_at(tokens_.current(), skip_, false);
         }
         if (handed_ == page_items_ && !trimmed_) {
             switch (outcome_) {
             case page_outcome::complete: return std::nullopt;
             case page_outcome::more:
-            case page_outcome::max_items_reached: return encode_resume_token(next_, std::nullopt);
+            case page_outcome::max_items_reached: return encode_resume_token(tokens_.next(), std::nullopt);
             default: break;
             }
         }
-        return encode_at(current_, page_skip_ + handed_, trimmed_);
-    }
-
-    void write_tokens(const token_map& tokens) { write_tokens_into(request_, tokens); }
-
-    static void write_tokens_into(request_type& request, const token_map& tokens) {
-        for (std::size_t i = 0; i < traits::token_count; ++i) {
-            const token_field& field = TokenPolicy::input_tokens[i];
-            const token_value* value = nullptr;
-            for (const auto& entry : tokens) {
-                if (entry.first == field.name) {
-                    value = &entry.second;
-                }
-            }
-            const bool none = value == nullptr || value->is_null() ||
-                              (value->is_string() && value->as_string() == std::string_view("None"));
-            if (none) {
-                TokenPolicy::write_token(request, i, token_value());
-            } else {
-                TokenPolicy::write_token(request, i, *value);
-            }
-        }
+        return encode_at(tokens_.current(), page_skip_ + handed_, trimmed_);
     }
 
     void read_tokens(const page_type& page) {
-        bool more = true;
         if constexpr (traits::has_more_results_flag) {
-            more = static_cast<bool>(TokenPolicy::more_results(page));
-        }
-        if (!more) {
-            next_.clear();
-            return;
-        }
-        bool in_field_order = next_.size() == traits::token_count;
-        for (std::size_t i = 0; in_field_order && i < traits::token_count; ++i) {
-            in_field_order = next_[i].first == TokenPolicy::input_tokens[i].name;
-        }
-        if (!in_field_order) {
-            next_.clear();
-            for (std::size_t i = 0; i < traits::token_count; ++i) {
-                next_.emplace_back(std::string(TokenPolicy::input_tokens[i].name), token_value());
+            if (!static_cast<bool>(TokenPolicy::more_results(page))) {
+                tokens_.clear_next();
+                return;
             }
         }
-        for (std::size_t i = 0; i < traits::token_count; ++i) {
-            token_value& value = next_[i].second;
-            if constexpr (traits::reads_token_into) {
-                TokenPolicy::read_token_into(page, i, value);  // reuses the buffer of two pages ago
-            } else {
-                value = TokenPolicy::read_token(page, i);
-            }
-            if (value.is_empty_token()) {
-                value.set_null();
-            }
-        }
+        tokens_.read_next(page);
     }
 
-    bool next_is_empty() const noexcept {
-        for (const auto& entry : next_) {
-            if (!entry.second.is_null()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    void remember(const token_map& tokens) {
+    void remember_current() {
         if (detect_cycles_) {
-            seen_.insert(canonical(tokens));
+            seen_.insert(canonical(tokens_.current()));
         }
     }
 
     void advance() {
-        write_tokens(next_);
+        tokens_.write_next(request_);
         has_previous_ = true;
-        current_.swap(next_);  // next_ keeps its keys and buffers for the next page
-        remember(current_);
+        tokens_.advance();
+        remember_current();
         status_ = run_status::send_request;
     }
 
@@ -354,9 +464,8 @@ private:
     run_status status_ = run_status::send_request;
     bool has_starting_token_ = false;
     bool first_request_ = true;
-    token_map current_;   // the tokens request() carries
+    tokens_type tokens_;  // the tokens request() carries, and those the ready page returned
     bool has_previous_ = false;
-    token_map next_;      // the tokens the ready page returned
     std::size_t skip_ = 0;       // items to drop from the next page
     std::size_t page_skip_ = 0;  // items dropped from the ready page
     std::size_t page_items_ = 0;

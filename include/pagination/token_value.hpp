@@ -15,6 +15,21 @@
 
 namespace pagination {
 
+namespace detail {
+
+/// Copies `from` into `to`, reusing its buffer. A run copies each page's token into a buffer that
+/// held the token of two pages ago, which most services make the same length: then this is one
+/// memmove (which also allows `from` to point into `to`).
+inline void copy_token_text(std::string& to, std::string_view from) {
+    if (from.size() == to.size()) {
+        std::char_traits<char>::move(to.data(), from.data(), from.size());
+    } else {
+        to.assign(from.data(), from.size());
+    }
+}
+
+} // namespace detail
+
 /// One value of a token map: null, a string (most APIs), or a JSON structure such as a
 /// DynamoDB key, whose leaves may be bytes (a DynamoDB `B` attribute).
 class token_value {
@@ -72,7 +87,7 @@ public:
     /// token read into the same value page after page allocates only when it outgrows the buffer.
     void assign_string(std::string_view s) {
         if (kind_ == kind::string) {
-            u_.string_.assign(s.data(), s.size());
+            detail::copy_token_text(u_.string_, s);
         } else {
             std::string text(s);  // before set_null(): `s` may point into this value
             set_null();
@@ -184,6 +199,17 @@ public:
         if (a.kind_ != b.kind_) {
             return false;
         }
+        if (a.kind_ == kind::string) {  // the common case, kept inline
+            return a.u_.string_ == b.u_.string_;
+        }
+        return a.equal_structure(b);
+    }
+    friend bool operator!=(const token_value& a, const token_value& b) { return !(a == b); }
+
+private:
+    // operator== for the kinds other than string (same kind on both sides).
+    bool equal_structure(const token_value& b) const {
+        const token_value& a = *this;
         switch (a.kind_) {
         case kind::null: return true;
         case kind::boolean: return a.u_.bool_ == b.u_.bool_;
@@ -207,9 +233,7 @@ public:
         }
         return false;
     }
-    friend bool operator!=(const token_value& a, const token_value& b) { return !(a == b); }
 
-private:
     void check(kind k) const {
         PAGINATION_ASSERT(kind_ == k);
         (void)k;
@@ -264,7 +288,11 @@ private:
 /// Writes a string token into an optional request field: null clears it.
 inline void assign_token(std::optional<std::string>& field, const token_value& value) {
     if (value.is_string()) {
-        field = value.as_string();
+        if (field) {
+            detail::copy_token_text(*field, value.as_string());
+        } else {
+            field.emplace(value.as_string());
+        }
     } else {
         field.reset();
     }
