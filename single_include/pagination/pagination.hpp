@@ -6,7 +6,35 @@
 #ifndef PAGINATION_PAGINATION_HPP
 #define PAGINATION_PAGINATION_HPP
 
-// Everything: the core and the GameLift adapter.
+// The library's umbrella, and what the single header (single_include/) holds: the core
+// (pagination/core.hpp: the state machine, the blocking paginator, policies, the token codec,
+// errors) and the GameLift DescribeGameSessions adapter (aws/gamelift.hpp with its model,
+// aws/gamelift_model.hpp). A program that pages only its own APIs includes pagination/core.hpp.
+//
+// Not included here, each used on its own: the async driver (async.hpp), retry for the blocking
+// paginator (retry.hpp), the other AWS adapters (aws/s3.hpp, dynamodb.hpp, route53.hpp,
+// cloudwatch_logs.hpp, sdk_operation.hpp), the async SDK adapter (aws/gamelift_async.hpp), the
+// wire layer (http/message.hpp, aws/json_protocol.hpp, gamelift_wire.hpp, sigv4.hpp, config.hpp,
+// retry_strategy.hpp, gamelift_client.hpp; docs/wire.md), the libcurl client
+// (http/curl_client.hpp) and the in-process local fleet (aws/gamelift_local.hpp).
+
+// #include <pagination/core.hpp>
+#ifndef PAGINATION_CORE_HPP
+#define PAGINATION_CORE_HPP
+
+// The core alone, for your own APIs: no AWS adapter, nothing beyond the standard library.
+//
+//   config.hpp             configuration macros (PAGINATION_EXCEPTIONS, PAGINATION_ASSERT, ...)
+//   error.hpp              errc, error, and the exceptions thrown when exceptions are on
+//   token_value.hpp        a token's value: null, string, number, bytes, list or object
+//   token_codec.hpp        resume tokens written and read as boto3 does (docs/semantics.md 3, 4)
+//   policies.hpp           the policy requirements and the ready-made policies
+//   pagination_config.hpp  MaxItems, PageSize, StartingToken; paginator_options
+//   run_state.hpp          the state machine of one run (docs/semantics.md 2)
+//   paginator.hpp          the blocking paginator: pages(), items(), build_full_result()
+//
+// The async driver (async.hpp), retry for the blocking paginator (retry.hpp) and the adapters
+// (aws/...) are included on their own.
 
 // #include <pagination/config.hpp>
 #ifndef PAGINATION_CONFIG_HPP
@@ -431,6 +459,21 @@ class invalid_request_error : public pagination_error {
 
 namespace pagination {
 
+namespace detail {
+
+/// Copies `from` into `to`, reusing its buffer. A run copies each page's token into a buffer that
+/// held the token of two pages ago, which most services make the same length: then this is one
+/// memmove (which also allows `from` to point into `to`).
+inline void copy_token_text(std::string& to, std::string_view from) {
+    if (from.size() == to.size()) {
+        std::char_traits<char>::move(to.data(), from.data(), from.size());
+    } else {
+        to.assign(from.data(), from.size());
+    }
+}
+
+} // namespace detail
+
 /// One value of a token map: null, a string (most APIs), or a JSON structure such as a
 /// DynamoDB key, whose leaves may be bytes (a DynamoDB `B` attribute).
 class token_value {
@@ -488,7 +531,7 @@ public:
     /// token read into the same value page after page allocates only when it outgrows the buffer.
     void assign_string(std::string_view s) {
         if (kind_ == kind::string) {
-            u_.string_.assign(s.data(), s.size());
+            detail::copy_token_text(u_.string_, s);
         } else {
             std::string text(s);  // before set_null(): `s` may point into this value
             set_null();
@@ -600,6 +643,17 @@ public:
         if (a.kind_ != b.kind_) {
             return false;
         }
+        if (a.kind_ == kind::string) {  // the common case, kept inline
+            return a.u_.string_ == b.u_.string_;
+        }
+        return a.equal_structure(b);
+    }
+    friend bool operator!=(const token_value& a, const token_value& b) { return !(a == b); }
+
+private:
+    // operator== for the kinds other than string (same kind on both sides).
+    bool equal_structure(const token_value& b) const {
+        const token_value& a = *this;
         switch (a.kind_) {
         case kind::null: return true;
         case kind::boolean: return a.u_.bool_ == b.u_.bool_;
@@ -623,9 +677,7 @@ public:
         }
         return false;
     }
-    friend bool operator!=(const token_value& a, const token_value& b) { return !(a == b); }
 
-private:
     void check(kind k) const {
         PAGINATION_ASSERT(kind_ == k);
         (void)k;
@@ -680,7 +732,11 @@ private:
 /// Writes a string token into an optional request field: null clears it.
 inline void assign_token(std::optional<std::string>& field, const token_value& value) {
     if (value.is_string()) {
-        field = value.as_string();
+        if (field) {
+            detail::copy_token_text(*field, value.as_string());
+        } else {
+            field.emplace(value.as_string());
+        }
     } else {
         field.reset();
     }
@@ -902,14 +958,24 @@ inline void append_u_escape(std::string& out, std::uint32_t unit) {
     out += hex[unit & 0xF];
 }
 
-/// A JSON string literal, ASCII only. A byte that is not valid UTF-8 is written as the lone
-/// surrogate U+DC00 + byte, the conventional lossless escape, and read back as that byte.
-inline void dump_string(std::string_view s, std::string& out) {
+/// How dump_string writes what is not printable ASCII.
+enum class json_escaping {
+    /// Python's json.dumps default (ensure_ascii): every character outside 0x20-0x7E as \uXXXX. A
+    /// byte that is not valid UTF-8 is written as the lone surrogate U+DC00 + byte, the
+    /// conventional lossless escape, and read back as that byte.
+    ascii,
+    /// json.dumps with ensure_ascii=False (the AWS CLI's output): control characters escaped, DEL
+    /// and everything from 0x80 on written as they are.
+    utf8,
+};
+
+/// A JSON string literal, escaped as `escaping` says.
+inline void dump_string(std::string_view s, std::string& out, json_escaping escaping = json_escaping::ascii) {
     out += '"';
     std::size_t i = 0;
     while (i < s.size()) {
         const auto c = static_cast<unsigned char>(s[i]);
-        if (c >= 0x20 && c < 0x7F) {
+        if ((c >= 0x20 && c < 0x7F) || (c >= 0x7F && escaping == json_escaping::utf8)) {
             if (c == '"' || c == '\\') {
                 out += '\\';
             }
@@ -2303,10 +2369,175 @@ enum class run_status {
     failed,
 };
 
+namespace detail {
+
+/// What a token value sends: null, and the string "None" (botocore's spelling of no token), clear
+/// the request's field.
+inline bool sends_no_token(const token_value& value) noexcept {
+    return value.is_null() || (value.is_string() && value.as_string() == std::string_view("None"));
+}
+
+/// The two token maps of a run: the one request() carries (current) and the one the ready page
+/// returned (next). This general form keeps name/value pairs, for APIs with several input tokens.
+template <class TokenPolicy, class Traits, bool OneToken = (Traits::token_count == 1)>
+class run_tokens {
+public:
+    using request_type = typename Traits::request_type;
+    using page_type = typename Traits::page_type;
+
+    run_tokens() {
+        for (const token_field& field : TokenPolicy::input_tokens) {
+            current_.emplace_back(std::string(field.name), token_value());
+        }
+    }
+
+    /// Starts from a decoded starting token.
+    void start_from(token_map tokens) { current_ = std::move(tokens); }
+
+    const token_map& current() const noexcept { return current_; }
+    const token_map& next() const noexcept { return next_; }
+
+    /// The ready page said there is no next page.
+    void clear_next() noexcept { next_.clear(); }
+
+    /// Reads the ready page's tokens, in field order, into the map of two pages ago.
+    void read_next(const page_type& page) {
+        bool in_field_order = next_.size() == Traits::token_count;
+        for (std::size_t i = 0; in_field_order && i < Traits::token_count; ++i) {
+            in_field_order = next_[i].first == TokenPolicy::input_tokens[i].name;
+        }
+        if (!in_field_order) {
+            next_.clear();
+            for (std::size_t i = 0; i < Traits::token_count; ++i) {
+                next_.emplace_back(std::string(TokenPolicy::input_tokens[i].name), token_value());
+            }
+        }
+        for (std::size_t i = 0; i < Traits::token_count; ++i) {
+            read_one(page, i, next_[i].second);
+        }
+    }
+
+    bool next_is_empty() const noexcept {
+        for (const auto& entry : next_) {
+            if (!entry.second.is_null()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    bool next_repeats_current() const { return next_ == current_; }
+
+    void write_current(request_type& request) const { write(request, current_); }
+    void write_next(request_type& request) const { write(request, next_); }
+
+    /// The ready page's tokens become the current ones; the old map keeps its keys and buffers
+    /// for the page after.
+    void advance() noexcept { current_.swap(next_); }
+
+    static void read_one(const page_type& page, std::size_t i, token_value& value) {
+        if constexpr (Traits::reads_token_into) {
+            TokenPolicy::read_token_into(page, i, value);  // reuses the buffer of two pages ago
+        } else {
+            value = TokenPolicy::read_token(page, i);
+        }
+        if (value.is_empty_token()) {
+            value.set_null();
+        }
+    }
+
+    static void write_one(request_type& request, std::size_t i, const token_value* value) {
+        if (value == nullptr || sends_no_token(*value)) {
+            TokenPolicy::write_token(request, i, token_value());
+        } else {
+            TokenPolicy::write_token(request, i, *value);
+        }
+    }
+
+private:
+    static void write(request_type& request, const token_map& tokens) {
+        for (std::size_t i = 0; i < Traits::token_count; ++i) {
+            const token_value* value = nullptr;
+            for (const auto& entry : tokens) {
+                if (entry.first == TokenPolicy::input_tokens[i].name) {
+                    value = &entry.second;
+                }
+            }
+            write_one(request, i, value);
+        }
+    }
+
+    token_map current_;
+    token_map next_;
+};
+
+/// The same for an API with one input token, which is most of them: the two values alone, without
+/// names (a map is made only to encode a resume token), and no swap (an index says which is current).
+template <class TokenPolicy, class Traits>
+class run_tokens<TokenPolicy, Traits, true> {
+    using general = run_tokens<TokenPolicy, Traits, false>;
+
+public:
+    using request_type = typename Traits::request_type;
+    using page_type = typename Traits::page_type;
+
+    /// A decoded starting token names exactly the one input token (the decoder adds it when
+    /// absent and rejects other names and duplicates).
+    void start_from(token_map tokens) {
+        PAGINATION_ASSERT(tokens.size() == 1 && tokens.front().first == TokenPolicy::input_tokens[0].name);
+        values_[current_] = std::move(tokens.back().second);
+        next_cleared_ = false;
+    }
+
+    token_map current() const { return as_map(values_[current_]); }
+    token_map next() const { return next_cleared_ ? token_map() : as_map(values_[current_ ^ 1U]); }
+
+    void clear_next() noexcept {
+        values_[current_ ^ 1U].set_null();
+        next_cleared_ = true;
+    }
+
+    void read_next(const page_type& page) {
+        general::read_one(page, 0, values_[current_ ^ 1U]);
+        next_cleared_ = false;
+    }
+
+    bool next_is_empty() const noexcept { return values_[current_ ^ 1U].is_null(); }
+    bool next_repeats_current() const {
+        const token_value& next = values_[current_ ^ 1U];
+        const token_value& current = values_[current_];
+        if (next.is_string() && current.is_string()) {  // the common case, kept inline
+            const std::string& a = next.as_string();
+            const std::string& b = current.as_string();
+            return a.size() == b.size() && std::char_traits<char>::compare(a.data(), b.data(), a.size()) == 0;
+        }
+        return next == current;
+    }
+
+    void write_current(request_type& request) const { general::write_one(request, 0, &values_[current_]); }
+    void write_next(request_type& request) const { general::write_one(request, 0, &values_[current_ ^ 1U]); }
+
+    void advance() noexcept { current_ ^= 1U; }
+
+private:
+    static token_map as_map(const token_value& value) {
+        token_map map;
+        map.emplace_back(std::string(TokenPolicy::input_tokens[0].name), value);
+        return map;
+    }
+
+    token_value values_[2];
+    unsigned current_ = 0;       // index of the value request() carries
+    bool next_cleared_ = false;  // the ready page said there is no next page: next() is empty
+};
+
+} // namespace detail
+
 /// One run of the pagination contract (docs/design.md), independent of how pages are fetched.
 template <class TokenPolicy, class LimitPolicy>
 class run_state {
     using traits = detail::policy_traits<TokenPolicy, LimitPolicy>;
+    using tokens_type = detail::run_tokens<TokenPolicy, traits>;
 
 public:
     using request_type = typename traits::request_type;
@@ -2319,9 +2550,6 @@ public:
           max_items_(config.max_items),
           on_repeated_(options.on_repeated_token.value_or(traits::repeated_default)),
           detect_cycles_(options.detect_token_cycles) {
-        for (const token_field& field : TokenPolicy::input_tokens) {
-            current_.emplace_back(std::string(field.name), token_value());
-        }
         if (config.starting_token) {
             decode_result decoded = decode_starting_token(*config.starting_token, TokenPolicy::input_tokens,
                                                           options.limits);
@@ -2330,11 +2558,11 @@ public:
                 return;
             }
             decoded_token start = std::move(decoded).value();
-            current_ = std::move(start.tokens);
+            tokens_.start_from(std::move(start.tokens));
             skip_ = start.skip;
             has_starting_token_ = true;
-            write_tokens(current_);
-            remember(current_);
+            tokens_.write_current(request_);
+            remember_current();
         }
         if (config.page_size) {
             if constexpr (!traits::has_limit_field) {
@@ -2394,13 +2622,13 @@ public:
             outcome_ = page_outcome::truncated;
         } else {
             read_tokens(page);
-            if (next_is_empty()) {
+            if (tokens_.next_is_empty()) {
                 outcome_ = page_outcome::complete;
             } else if (max_items_ && total_ + n == *max_items_) {
                 outcome_ = page_outcome::max_items_reached;
-            } else if (has_previous_ && next_ == current_) {
+            } else if (has_previous_ && tokens_.next_repeats_current()) {
                 outcome_ = page_outcome::repeated;
-            } else if (detect_cycles_ && seen_.contains(canonical(next_))) {
+            } else if (detect_cycles_ && seen_.contains(canonical(tokens_.next()))) {
                 outcome_ = page_outcome::cycle;
             } else {
                 outcome_ = page_outcome::more;
@@ -2441,13 +2669,13 @@ public:
                 finish();
             } else {
                 fail(pagination::error(errc::repeated_token,
-                           "the service returned the same token twice: " + canonical(next_) +
+                           "the service returned the same token twice: " + canonical(tokens_.next()) +
                                " (set paginator_options::on_repeated_token to stop or proceed if the API "
                                "does this on purpose)"));
             }
             return;
         case page_outcome::cycle:
-            fail(pagination::error(errc::token_cycle, "the service returned a token it had returned before: " + canonical(next_)));
+            fail(pagination::error(errc::token_cycle, "the service returned a token it had returned before: " + canonical(tokens_.next())));
             return;
         }
     }
@@ -2462,7 +2690,7 @@ public:
         if (outcome_ == page_outcome::more ||
             (outcome_ == page_outcome::repeated && on_repeated_ == repeated_token_action::proceed)) {
             request_type next = request_;
-            write_tokens_into(next, next_);
+            tokens_.write_next(next);
             return next;
         }
         return std::nullopt;
@@ -2510,92 +2738,40 @@ private:
 
     std::optional<std::string> position() const {
         if (status_ == run_status::send_request) {
-            return encode_at(current_, skip_, false);
+            return encode_at(tokens_.current(), skip_, false);
         }
         if (handed_ == page_items_ && !trimmed_) {
             switch (outcome_) {
             case page_outcome::complete: return std::nullopt;
             case page_outcome::more:
-            case page_outcome::max_items_reached: return encode_resume_token(next_, std::nullopt);
+            case page_outcome::max_items_reached: return encode_resume_token(tokens_.next(), std::nullopt);
             default: break;
             }
         }
-        return encode_at(current_, page_skip_ + handed_, trimmed_);
-    }
-
-    void write_tokens(const token_map& tokens) { write_tokens_into(request_, tokens); }
-
-    static void write_tokens_into(request_type& request, const token_map& tokens) {
-        for (std::size_t i = 0; i < traits::token_count; ++i) {
-            const token_field& field = TokenPolicy::input_tokens[i];
-            const token_value* value = nullptr;
-            for (const auto& entry : tokens) {
-                if (entry.first == field.name) {
-                    value = &entry.second;
-                }
-            }
-            const bool none = value == nullptr || value->is_null() ||
-                              (value->is_string() && value->as_string() == std::string_view("None"));
-            if (none) {
-                TokenPolicy::write_token(request, i, token_value());
-            } else {
-                TokenPolicy::write_token(request, i, *value);
-            }
-        }
+        return encode_at(tokens_.current(), page_skip_ + handed_, trimmed_);
     }
 
     void read_tokens(const page_type& page) {
-        bool more = true;
         if constexpr (traits::has_more_results_flag) {
-            more = static_cast<bool>(TokenPolicy::more_results(page));
-        }
-        if (!more) {
-            next_.clear();
-            return;
-        }
-        bool in_field_order = next_.size() == traits::token_count;
-        for (std::size_t i = 0; in_field_order && i < traits::token_count; ++i) {
-            in_field_order = next_[i].first == TokenPolicy::input_tokens[i].name;
-        }
-        if (!in_field_order) {
-            next_.clear();
-            for (std::size_t i = 0; i < traits::token_count; ++i) {
-                next_.emplace_back(std::string(TokenPolicy::input_tokens[i].name), token_value());
+            if (!static_cast<bool>(TokenPolicy::more_results(page))) {
+                tokens_.clear_next();
+                return;
             }
         }
-        for (std::size_t i = 0; i < traits::token_count; ++i) {
-            token_value& value = next_[i].second;
-            if constexpr (traits::reads_token_into) {
-                TokenPolicy::read_token_into(page, i, value);  // reuses the buffer of two pages ago
-            } else {
-                value = TokenPolicy::read_token(page, i);
-            }
-            if (value.is_empty_token()) {
-                value.set_null();
-            }
-        }
+        tokens_.read_next(page);
     }
 
-    bool next_is_empty() const noexcept {
-        for (const auto& entry : next_) {
-            if (!entry.second.is_null()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    void remember(const token_map& tokens) {
+    void remember_current() {
         if (detect_cycles_) {
-            seen_.insert(canonical(tokens));
+            seen_.insert(canonical(tokens_.current()));
         }
     }
 
     void advance() {
-        write_tokens(next_);
+        tokens_.write_next(request_);
         has_previous_ = true;
-        current_.swap(next_);  // next_ keeps its keys and buffers for the next page
-        remember(current_);
+        tokens_.advance();
+        remember_current();
         status_ = run_status::send_request;
     }
 
@@ -2623,9 +2799,8 @@ private:
     run_status status_ = run_status::send_request;
     bool has_starting_token_ = false;
     bool first_request_ = true;
-    token_map current_;   // the tokens request() carries
+    tokens_type tokens_;  // the tokens request() carries, and those the ready page returned
     bool has_previous_ = false;
-    token_map next_;      // the tokens the ready page returned
     std::size_t skip_ = 0;       // items to drop from the next page
     std::size_t page_skip_ = 0;  // items dropped from the ready page
     std::size_t page_items_ = 0;
@@ -2742,12 +2917,59 @@ struct fetch_result_traits {
 
 #include <cstddef>
 #include <iterator>
+#include <new>
 #include <optional>
 #include <string>
 #include <type_traits>
 #include <utility>
 
 namespace pagination {
+
+namespace detail {
+
+/// Where a paginator keeps the ready page: an optional that can also construct the page from what
+/// a fetcher returns, so that a page returned by value is made in place (never moved).
+template <class T>
+class page_slot {
+public:
+    page_slot() noexcept {}
+    page_slot(page_slot&& other) noexcept(std::is_nothrow_move_constructible_v<T>) {
+        if (other.engaged_) {
+            ::new (static_cast<void*>(&value_)) T(std::move(other.value_));
+            engaged_ = true;
+        }
+    }
+    page_slot(const page_slot&) = delete;
+    page_slot& operator=(const page_slot&) = delete;
+    page_slot& operator=(page_slot&&) = delete;
+    ~page_slot() { reset(); }
+
+    explicit operator bool() const noexcept { return engaged_; }
+    T& operator*() noexcept { return value_; }
+    const T& operator*() const noexcept { return value_; }
+
+    /// Makes the page `make()` returns (empty: reset() first).
+    template <class Make>
+    void emplace_from(Make&& make) {
+        ::new (static_cast<void*>(&value_)) T(std::forward<Make>(make)());
+        engaged_ = true;
+    }
+
+    void reset() noexcept {
+        if (engaged_) {
+            engaged_ = false;
+            value_.~T();
+        }
+    }
+
+private:
+    union {
+        T value_;
+    };
+    bool engaged_ = false;
+};
+
+} // namespace detail
 
 /// The end of a page or item range.
 struct end_sentinel {};
@@ -2769,6 +2991,17 @@ public:
     using item_reference = decltype(*std::begin(std::declval<list_type&>()));
     using item_type = std::remove_cv_t<std::remove_reference_t<item_reference>>;
 
+private:
+    using list_iterator = decltype(std::begin(std::declval<list_type&>()));
+    using list_difference = typename std::iterator_traits<list_iterator>::difference_type;
+    // Where an item iterator goes on: the rest of a page (never empty), or first == last at the end.
+    // Returned by value, so that the iterator never escapes into the slow path and stays in registers.
+    struct item_span {
+        list_iterator first;
+        list_iterator last;
+    };
+
+public:
     class page_range;
     class item_range;
 
@@ -2802,7 +3035,8 @@ public:
         paginator* owner_ = nullptr;
     };
 
-    /// Iterates the items of the primary result list across pages.
+    /// Iterates the items of the primary result list across pages. It keeps its position in the
+    /// ready page itself, and tells the paginator only which item it last handed out.
     class item_iterator {
     public:
         using iterator_category = std::input_iterator_tag;
@@ -2813,10 +3047,20 @@ public:
         using reference = item_reference;
 
         item_iterator() = default;
-        reference operator*() const { return owner_->hand_item(); }
-        pointer operator->() const { return &owner_->hand_item(); }
+        reference operator*() const {
+            owner_->last_handed_ = cursor_;
+            return *cursor_;
+        }
+        pointer operator->() const {
+            owner_->last_handed_ = cursor_;
+            return &*cursor_;
+        }
         item_iterator& operator++() {
-            owner_->next_item();
+            owner_->last_handed_ = cursor_;  // passing an item hands it out, as dereferencing does
+            ++cursor_;
+            if (cursor_ == page_end_) {
+                seat(owner_->next_items());
+            }
             return *this;
         }
         void operator++(int) { ++*this; }
@@ -2826,10 +3070,18 @@ public:
         friend bool operator!=(end_sentinel, const item_iterator& it) noexcept { return !it.at_end(); }
 
     private:
-        friend class item_range;
+        friend class paginator;
         explicit item_iterator(paginator* owner) : owner_(owner) {}
-        bool at_end() const noexcept { return owner_ == nullptr || owner_->at_end(); }
+        void seat(item_span span) noexcept {
+            cursor_ = span.first;
+            page_end_ = span.last;
+        }
+        // At the end, and only there, the cursor is the page end (the paginator moves it to the
+        // next item not yet handed out whenever it reaches the end of a page).
+        bool at_end() const noexcept { return cursor_ == page_end_; }
         paginator* owner_ = nullptr;
+        list_iterator cursor_{};
+        list_iterator page_end_{};
     };
 
     /// The pages of the run, as a single-pass input range. begin() fetches the first page (or
@@ -2852,8 +3104,9 @@ public:
     class item_range {
     public:
         item_iterator begin() const {
-            owner_->begin_items();
-            return item_iterator(owner_);
+            item_iterator it(owner_);
+            it.seat(owner_->begin_items());
+            return it;
         }
         end_sentinel end() const noexcept { return {}; }
 
@@ -2875,12 +3128,16 @@ public:
         : fetcher_(std::move(other.fetcher_)),
           state_(std::move(other.state_)),
           page_(std::move(other.page_)),
-          item_index_(other.item_index_),
-          page_end_(other.page_end_),
-          deref_mark_(other.deref_mark_),
           page_handed_(other.page_handed_),
           resume_override_(std::move(other.resume_override_)) {
-        reseat_cursor();
+        // The page's list may have moved (an array inside the page): find the positions again.
+        const std::size_t handed = other.items_handed();
+        if (page_) {
+            mark_page_items();
+            if (handed > 0) {
+                last_handed_ = std::next(items_begin_, static_cast<list_difference>(handed - 1));
+            }
+        }
     }
     paginator& operator=(paginator&&) = delete;
     paginator(const paginator&) = delete;
@@ -2955,7 +3212,6 @@ public:
     }
 
 private:
-    using list_iterator = decltype(std::begin(std::declval<list_type&>()));
 
     bool at_end() const noexcept { return state_.status() != run_status::page_ready; }
 
@@ -2972,6 +3228,7 @@ private:
     page_type& hand_page() {
         page_handed_ = true;
         state_.on_handed(state_.page_item_count());
+        last_handed_ = items_end_;  // the page is yours to move from: no position in it is kept
         return *page_;
     }
 
@@ -2983,56 +3240,53 @@ private:
         raise_if_failed();
     }
 
-    void begin_items() {
+    // The first item not yet handed out, past handed, empty and finished pages.
+    item_span begin_items() {
         sync_handed();
-        // An earlier loop may have stopped on an item it was handed: continue after it.
-        while (state_.status() == run_status::page_ready && item_index_ < state_.page_handed_count()) {
-            ++item_index_;
-            ++cursor_;
+        std::size_t skip = state_.status() == run_status::page_ready ? state_.page_handed_count() : 0;
+        while (true) {
+            fetch_while_needed();
+            if (state_.status() != run_status::page_ready) {
+                raise_if_failed();
+                return item_span{list_iterator{}, list_iterator{}};
+            }
+            if (skip < state_.page_item_count()) {
+                return item_span{std::next(items_begin_, static_cast<list_difference>(skip)), items_end_};
+            }
+            state_.on_page_done();
+            skip = 0;
         }
-        settle_items();
-        raise_if_failed();
     }
 
-    item_reference hand_item() {
-        deref_mark_ = item_index_ + 1;
-        return *cursor_;
-    }
-
-    void next_item() {
-        ++item_index_;
-        ++cursor_;
-        if (item_index_ < page_end_) {
-            return;
-        }
-        next_item_slow();
-    }
-
+    // An item iterator reached the end of the ready page.
 #if defined(__GNUC__)
     __attribute__((noinline))
 #endif
-    void next_item_slow() {
-        state_.on_handed(item_index_);
-        settle_items();
-        raise_if_failed();
+    item_span next_items() {
+        return begin_items();
+    }
+
+    // Items of the ready page handed out by items(): up to the last one dereferenced or passed.
+    std::size_t items_handed() const {
+        if (last_handed_ == items_end_) {
+            return 0;
+        }
+        return static_cast<std::size_t>(std::distance(items_begin_, last_handed_)) + 1;
     }
 
     // Tells the machine how far the items iteration has handed the ready page out.
     void sync_handed() const {
         if (state_.status() == run_status::page_ready) {
-            state_.on_handed(item_index_ > deref_mark_ ? item_index_ : deref_mark_);
+            state_.on_handed(items_handed());
         }
     }
 
-    // Moves to the next item not yet handed out, past empty and finished pages.
-    void settle_items() {
-        while (true) {
-            fetch_while_needed();
-            if (state_.status() != run_status::page_ready || item_index_ < state_.page_item_count()) {
-                return;
-            }
-            state_.on_page_done();
-        }
+    // The ready page's list: where it begins and ends, and nothing of it handed out by items().
+    void mark_page_items() {
+        auto& list = LimitPolicy::items(*page_);
+        items_begin_ = std::begin(list);
+        items_end_ = std::end(list);
+        last_handed_ = items_end_;
     }
 
     void fetch_while_needed() {
@@ -3048,12 +3302,16 @@ private:
         try {
 #endif
             release_page();  // the consumer is done with it: free it before the next one is made
-            result_type result = fetcher_(state_.request());
-            if (!result_traits::ok(result)) {
-                state_.on_fetch_failed(result_traits::failure(result));
-                return;
+            if constexpr (result_traits::is_page) {
+                page_.emplace_from([this]() -> page_type { return fetcher_(state_.request()); });
+            } else {
+                result_type result = fetcher_(state_.request());
+                if (!result_traits::ok(result)) {
+                    state_.on_fetch_failed(result_traits::failure(result));
+                    return;
+                }
+                page_.emplace_from([&result]() -> page_type { return result_traits::take(result); });
             }
-            page_.emplace(result_traits::take(result));
 #if PAGINATION_EXCEPTIONS
         } catch (...) {
             state_.on_fetch_failed(pagination::error::from_fetcher_exception(std::current_exception()));
@@ -3062,10 +3320,7 @@ private:
 #endif
         state_.on_page(*page_);
         page_handed_ = false;
-        item_index_ = 0;
-        deref_mark_ = 0;
-        page_end_ = state_.page_item_count();
-        cursor_ = std::begin(LimitPolicy::items(*page_));
+        mark_page_items();
     }
 
     // Destroys the consumed page. Kept small and flattened so that the item type's destructor
@@ -3074,13 +3329,6 @@ private:
     __attribute__((noinline, flatten))
 #endif
     void release_page() noexcept { page_.reset(); }
-
-    void reseat_cursor() {
-        if (page_) {
-            cursor_ = std::next(std::begin(LimitPolicy::items(*page_)),
-                                static_cast<typename std::iterator_traits<list_iterator>::difference_type>(item_index_));
-        }
-    }
 
     void raise_if_failed() const {
 #if PAGINATION_EXCEPTIONS
@@ -3102,11 +3350,10 @@ private:
 
     Fetcher fetcher_;
     mutable state_type state_;  // const queries first tell it how far items() has handed out
-    std::optional<page_type> page_;
-    list_iterator cursor_{};
-    std::size_t item_index_ = 0;
-    std::size_t page_end_ = 0;    // items of the ready page
-    std::size_t deref_mark_ = 0;  // items of the ready page dereferenced (index of the last + 1)
+    detail::page_slot<page_type> page_;
+    list_iterator items_begin_{};  // the ready page's list
+    list_iterator items_end_{};
+    list_iterator last_handed_{};  // the last item items() handed out; items_end_ for none
     bool page_handed_ = false;
     std::optional<std::optional<std::string>> resume_override_;
     page_range pages_{this};
@@ -3125,6 +3372,8 @@ paginator<Fetcher, TokenPolicy, LimitPolicy> paginate(Fetcher fetcher, typename 
 
 #endif // PAGINATION_PAGINATOR_HPP
 
+#endif // PAGINATION_CORE_HPP
+
 // #include <pagination/aws/gamelift.hpp>
 #ifndef PAGINATION_AWS_GAMELIFT_HPP
 #define PAGINATION_AWS_GAMELIFT_HPP
@@ -3136,8 +3385,9 @@ paginator<Fetcher, TokenPolicy, LimitPolicy> paginate(Fetcher fetcher, typename 
 #ifndef PAGINATION_AWS_GAMELIFT_MODEL_HPP
 #define PAGINATION_AWS_GAMELIFT_MODEL_HPP
 
-// GameLift DescribeGameSessions: the request, the result, the GameSession shape, client-side
-// validation by the service model's rules, and the AWS CLI's JSON rendering of the result.
+// GameLift DescribeGameSessions: the request, the result, the GameSession shape and client-side
+// validation by the service model's rules. (The AWS CLI's rendering of a result lives with the
+// program that prints it, programs/describe_game_sessions/output.hpp.)
 // Nothing here depends on the pagination core, so the model can be used (and tested) alone.
 
 // #include <pagination/aws/service_error.hpp>
@@ -3795,241 +4045,6 @@ inline std::optional<validation_error> validate(const describe_game_sessions_req
 /// The InvalidRequestException the service answers a request with when it breaks `error`'s rule.
 inline service_error to_service_error(const validation_error& error) {
     return {std::string(error_codes::invalid_request), error.message};
-}
-
-// ---------------------------------------------------------------------------------------------
-// Output as the AWS CLI prints it
-// ---------------------------------------------------------------------------------------------
-
-namespace detail {
-
-inline void append_padded(std::string& out, std::int64_t value, int width) {
-    std::string digits = std::to_string(value < 0 ? -value : value);
-    if (value < 0) {
-        out += '-';
-    }
-    for (auto n = static_cast<int>(digits.size()); n < width; ++n) {
-        out += '0';
-    }
-    out += digits;
-}
-
-constexpr bool is_leap_year(std::int64_t year) noexcept {
-    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
-
-constexpr std::int64_t floor_div(std::int64_t a, std::int64_t b) noexcept {
-    return a / b - ((a % b != 0 && ((a < 0) != (b < 0))) ? 1 : 0);
-}
-
-inline void indent(std::string& out, int level) {
-    out.append(static_cast<std::size_t>(level > 0 ? level : 0) * 4, ' ');
-}
-
-}  // namespace detail
-
-/// A timestamp as the AWS CLI prints it by default (cli_timestamp_format iso8601, which is
-/// Python's datetime.isoformat()): "2024-01-02T03:04:05.678000+00:00", and without the
-/// fraction when the milliseconds are zero. Always UTC; the CLI uses the machine's offset.
-inline std::string format_iso8601(timestamp t) {
-    constexpr std::int64_t ms_per_day = 86'400'000;
-    constexpr std::int64_t days_per_400_years = 146'097;  // the Gregorian calendar repeats every 400 years
-    const auto ms = static_cast<std::int64_t>(t.time_since_epoch().count());
-    std::int64_t days = detail::floor_div(ms, ms_per_day);
-    const std::int64_t ms_of_day = ms - days * ms_per_day;
-
-    const std::int64_t cycles = detail::floor_div(days, days_per_400_years);
-    days -= cycles * days_per_400_years;
-    std::int64_t year = 1970 + 400 * cycles;
-    for (;;) {
-        const std::int64_t in_year = detail::is_leap_year(year) ? 366 : 365;
-        if (days < in_year) {
-            break;
-        }
-        days -= in_year;
-        ++year;
-    }
-    constexpr std::array<std::int64_t, 12> month_days{{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}};
-    std::int64_t month = 0;
-    for (; month < 11; ++month) {
-        const std::int64_t len =
-            month_days[static_cast<std::size_t>(month)] + ((month == 1 && detail::is_leap_year(year)) ? 1 : 0);
-        if (days < len) {
-            break;
-        }
-        days -= len;
-    }
-
-    std::string out;
-    out.reserve(32);
-    detail::append_padded(out, year, 4);
-    out += '-';
-    detail::append_padded(out, month + 1, 2);
-    out += '-';
-    detail::append_padded(out, days + 1, 2);
-    out += 'T';
-    detail::append_padded(out, ms_of_day / 3'600'000, 2);
-    out += ':';
-    detail::append_padded(out, ms_of_day / 60'000 % 60, 2);
-    out += ':';
-    detail::append_padded(out, ms_of_day / 1000 % 60, 2);
-    if (ms_of_day % 1000 != 0) {
-        out += '.';
-        detail::append_padded(out, ms_of_day % 1000 * 1000, 6);
-    }
-    out += "+00:00";
-    return out;
-}
-
-/// Appends `text` as a JSON string the way the AWS CLI writes it (json.dumps with
-/// ensure_ascii=False): quotes, backslashes and control characters escaped, the rest as is.
-inline void write_json_string(std::string& out, std::string_view text) {
-    constexpr std::string_view hex = "0123456789abcdef";
-    out += '"';
-    for (const char c : text) {
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            case '\b': out += "\\b"; break;
-            case '\f': out += "\\f"; break;
-            default: {
-                const auto byte = static_cast<unsigned char>(c);
-                if (byte < 0x20) {
-                    out += "\\u00";
-                    out += hex[byte >> 4];
-                    out += hex[byte & 0x0F];
-                } else {
-                    out += c;
-                }
-            }
-        }
-    }
-    out += '"';
-}
-
-/// Appends one GameProperty as the CLI prints it. The opening brace goes at the current end of
-/// `out`; members are indented by 4 spaces per level below `indent_level`.
-inline void write_json(std::string& out, const game_property& property, int indent_level) {
-    out += "{\n";
-    detail::indent(out, indent_level + 1);
-    out += "\"Key\": ";
-    write_json_string(out, property.key);
-    out += ",\n";
-    detail::indent(out, indent_level + 1);
-    out += "\"Value\": ";
-    write_json_string(out, property.value);
-    out += '\n';
-    detail::indent(out, indent_level);
-    out += '}';
-}
-
-/// Appends one GameSession as `aws gamelift describe-game-sessions` prints it (JSON output,
-/// members in the service model's order, absent members left out). The opening brace goes at
-/// the current end of `out`; members are indented by 4 spaces per level below `indent_level`.
-inline void write_json(std::string& out, const game_session& session, int indent_level) {
-    bool first = true;
-    const auto put_key = [&](std::string_view name) {
-        out += first ? "\n" : ",\n";
-        first = false;
-        detail::indent(out, indent_level + 1);
-        write_json_string(out, name);
-        out += ": ";
-    };
-    const auto put_text = [&](std::string_view name, const std::optional<std::string>& value) {
-        if (value) {
-            put_key(name);
-            write_json_string(out, *value);
-        }
-    };
-    const auto put_number = [&](std::string_view name, const std::optional<int>& value) {
-        if (value) {
-            put_key(name);
-            out += std::to_string(*value);
-        }
-    };
-    const auto put_time = [&](std::string_view name, const std::optional<timestamp>& value) {
-        if (value) {
-            put_key(name);
-            write_json_string(out, format_iso8601(*value));
-        }
-    };
-    const auto put_enum = [&](std::string_view name, const auto& value) {
-        if (value) {
-            put_key(name);
-            write_json_string(out, value->wire());
-        }
-    };
-
-    out += '{';
-    put_text("GameSessionId", session.game_session_id);
-    put_text("Name", session.name);
-    put_text("FleetId", session.fleet_id);
-    put_text("FleetArn", session.fleet_arn);
-    put_time("CreationTime", session.creation_time);
-    put_time("TerminationTime", session.termination_time);
-    put_number("CurrentPlayerSessionCount", session.current_player_session_count);
-    put_number("MaximumPlayerSessionCount", session.maximum_player_session_count);
-    put_enum("Status", session.status);
-    put_enum("StatusReason", session.status_reason);
-    put_key("GameProperties");
-    if (session.game_properties.empty()) {
-        out += "[]";
-    } else {
-        out += '[';
-        for (std::size_t i = 0; i < session.game_properties.size(); ++i) {
-            out += i == 0 ? "\n" : ",\n";
-            detail::indent(out, indent_level + 2);
-            write_json(out, session.game_properties[i], indent_level + 2);
-        }
-        out += '\n';
-        detail::indent(out, indent_level + 1);
-        out += ']';
-    }
-    put_text("IpAddress", session.ip_address);
-    put_text("DnsName", session.dns_name);
-    put_number("Port", session.port);
-    put_enum("PlayerSessionCreationPolicy", session.player_session_creation_policy);
-    put_text("CreatorId", session.creator_id);
-    put_text("GameSessionData", session.game_session_data);
-    put_text("MatchmakerData", session.matchmaker_data);
-    put_text("Location", session.location);
-    put_text("ComputeName", session.compute_name);
-    out += '\n';
-    detail::indent(out, indent_level);
-    out += '}';
-}
-
-/// Appends a whole DescribeGameSessions result as the CLI prints one page of it:
-/// {"GameSessions": [...], "NextToken": "..."}, NextToken left out on the last page.
-inline void write_json(std::string& out, const describe_game_sessions_result& result, int indent_level) {
-    out += "{\n";
-    detail::indent(out, indent_level + 1);
-    out += "\"GameSessions\": ";
-    if (result.game_sessions.empty()) {
-        out += "[]";
-    } else {
-        out += '[';
-        for (std::size_t i = 0; i < result.game_sessions.size(); ++i) {
-            out += i == 0 ? "\n" : ",\n";
-            detail::indent(out, indent_level + 2);
-            write_json(out, result.game_sessions[i], indent_level + 2);
-        }
-        out += '\n';
-        detail::indent(out, indent_level + 1);
-        out += ']';
-    }
-    if (result.next_token) {
-        out += ",\n";
-        detail::indent(out, indent_level + 1);
-        out += "\"NextToken\": ";
-        write_json_string(out, *result.next_token);
-    }
-    out += '\n';
-    detail::indent(out, indent_level);
-    out += '}';
 }
 
 }  // namespace gamelift
