@@ -15,6 +15,7 @@ every page. Pages of 100 items; the service token is 45 bytes unless --token-len
     python3 benchmarks/profile/per_page_cost.py                     # finds build/*/benchmarks/pagination_callgrind_walk
     python3 benchmarks/profile/per_page_cost.py --binary build/h-perf/benchmarks/pagination_callgrind_walk
     python3 benchmarks/profile/per_page_cost.py --workload game_session --pages 100 300
+    python3 benchmarks/profile/per_page_cost.py --service copy      # each page copied when fetched
 
 It prints numbers; it asserts nothing.
 """
@@ -36,11 +37,11 @@ def find_binary():
     return found[0] if found else None
 
 
-def instructions(binary, workload, walk, pages, token_length):
+def instructions(binary, workload, walk, pages, token_length, service):
     with tempfile.TemporaryDirectory() as tmp:
         out = os.path.join(tmp, "callgrind.out")
         cmd = ["valgrind", "--tool=callgrind", "--collect-atstart=no", "--callgrind-out-file=" + out,
-               binary, workload, walk, str(pages), str(token_length)]
+               binary, workload, walk, str(pages), str(token_length), service]
         run = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         if run.returncode != 0:
             sys.exit("per_page_cost: %s failed:\n%s" % (" ".join(cmd), run.stderr))
@@ -59,6 +60,8 @@ def main():
     parser.add_argument("--pages", type=int, nargs=2, default=[500, 1500], metavar=("N1", "N2"),
                         help="the two page counts per walk (default 500 1500)")
     parser.add_argument("--token-length", type=int, default=45, help="bytes of the service token (default 45)")
+    parser.add_argument("--service", default="store", choices=["store", "copy"],
+                        help="store: pages built ahead and moved out (default); copy: each page copied when fetched")
     parser.add_argument("--walks", nargs="+", default=["pages", "items"], choices=["pages", "items"])
     args = parser.parse_args()
 
@@ -73,12 +76,13 @@ def main():
 
     counts = {}
     for walk in ["hand"] + args.walks:
-        counts[walk] = [instructions(binary, args.workload, walk, n, args.token_length) for n in (n1, n2)]
+        counts[walk] = [instructions(binary, args.workload, walk, n, args.token_length, args.service)
+                        for n in (n1, n2)]
 
     pages = walks_per_run * (n2 - n1)
     hand = (counts["hand"][1] - counts["hand"][0]) / pages
-    print("%s items, pages of 100, a %d-byte service token; callgrind, %s and %s pages per walk, 3 walks"
-          % (args.workload, args.token_length, n1, n2))
+    print("%s items, pages of 100, a %d-byte service token, %s service; callgrind, %s and %s pages per walk, 3 walks"
+          % (args.workload, args.token_length, args.service, n1, n2))
     print("  %-6s %12.1f instructions per page" % ("hand", hand))
     for walk in args.walks:
         per_page = (counts[walk][1] - counts[walk][0]) / pages
