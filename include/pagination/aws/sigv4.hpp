@@ -182,11 +182,10 @@ inline std::string canonical_uri(std::string_view path) {
 /// The canonical query string of a raw query (after '?'): every `name=value` pair decoded and
 /// encoded again the SigV4 way, sorted by name and then value, joined by '&'. A pair without
 /// '=' has an empty value; empty pairs are kept, as botocore keeps them.
-inline std::string canonical_query(std::string_view query) {
-    if (query.empty()) {
-        return {};
-    }
-    std::vector<std::pair<std::string, std::string>> pairs;
+// Calls fn(pair, position of its '=' or npos, whether it is the last) for each '&'-separated
+// pair of a query string, empty pairs included.
+template <class Fn>
+void for_each_query_pair(std::string_view query, Fn&& fn) {
     std::size_t start = 0;
     while (start <= query.size()) {
         std::size_t amp = query.find('&', start);
@@ -194,15 +193,24 @@ inline std::string canonical_query(std::string_view query) {
             amp = query.size();
         }
         const std::string_view pair = query.substr(start, amp - start);
-        const std::size_t eq = pair.find('=');
+        fn(pair, pair.find('='), amp >= query.size());
+        start = amp + 1;
+    }
+}
+
+inline std::string canonical_query(std::string_view query) {
+    if (query.empty()) {
+        return {};
+    }
+    std::vector<std::pair<std::string, std::string>> pairs;
+    for_each_query_pair(query, [&](std::string_view pair, std::size_t eq, bool) {
         std::pair<std::string, std::string> encoded;
         append_uri_encoded(encoded.first, percent_decode(pair.substr(0, eq)), false);
         if (eq != std::string_view::npos) {
             append_uri_encoded(encoded.second, percent_decode(pair.substr(eq + 1)), false);
         }
         pairs.push_back(std::move(encoded));
-        start = amp + 1;
-    }
+    });
     std::sort(pairs.begin(), pairs.end());
     std::string out;
     for (std::size_t i = 0; i < pairs.size(); ++i) {
@@ -516,25 +524,17 @@ inline void append_redacted_url(std::string& out, std::string_view url) {
         fragment = query.substr(hash);
         query = query.substr(0, hash);
     }
-    std::size_t start = 0;
-    while (start <= query.size()) {
-        std::size_t amp = query.find('&', start);
-        if (amp == std::string_view::npos) {
-            amp = query.size();
-        }
-        const std::string_view pair = query.substr(start, amp - start);
-        const std::size_t eq = pair.find('=');
+    for_each_query_pair(query, [&](std::string_view pair, std::size_t eq, bool last) {
         if (eq != std::string_view::npos && secret_query_parameter(pair.substr(0, eq))) {
             append_log_safe(out, pair.substr(0, eq + 1));
             out += "<redacted>";
         } else {
             append_log_safe(out, pair);
         }
-        if (amp < query.size()) {
+        if (!last) {
             out += '&';
         }
-        start = amp + 1;
-    }
+    });
     append_log_safe(out, fragment);
 }
 

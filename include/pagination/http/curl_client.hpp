@@ -68,16 +68,25 @@ struct curl_transfer {
     curl_off_t last_down = 0;
 };
 
-inline std::size_t curl_on_body(char* data, std::size_t size, std::size_t count, void* user) {
-    auto* t = static_cast<curl_transfer*>(user);
-    const std::size_t n = size * count;
+// Counts `n` bytes of the answer against the size limit: false (and the transfer marked too
+// large) when they would cross it.
+inline bool curl_accept(curl_transfer* t, std::size_t n) {
     t->connected = true;
     t->last_activity = std::chrono::steady_clock::now();
     if (n > t->limit - t->received) {
         t->too_large = true;
-        return 0;  // libcurl ends the transfer with CURLE_WRITE_ERROR
+        return false;
     }
     t->received += n;
+    return true;
+}
+
+inline std::size_t curl_on_body(char* data, std::size_t size, std::size_t count, void* user) {
+    auto* t = static_cast<curl_transfer*>(user);
+    const std::size_t n = size * count;
+    if (!curl_accept(t, n)) {
+        return 0;  // libcurl ends the transfer with CURLE_WRITE_ERROR
+    }
     t->out->body.append(data, n);
     return n;
 }
@@ -95,13 +104,9 @@ inline std::string_view curl_trim(std::string_view s) {
 inline std::size_t curl_on_header(char* data, std::size_t size, std::size_t count, void* user) {
     auto* t = static_cast<curl_transfer*>(user);
     const std::size_t n = size * count;
-    t->connected = true;
-    t->last_activity = std::chrono::steady_clock::now();
-    if (n > t->limit - t->received) {
-        t->too_large = true;
+    if (!curl_accept(t, n)) {
         return 0;
     }
-    t->received += n;
     const std::string_view line(data, n);
     if (line.substr(0, 5) == "HTTP/") {
         // A new status line (after a 100 Continue or a proxy's CONNECT answer): start over.

@@ -88,6 +88,33 @@ public:
     std::size_t offset() const noexcept { return static_cast<std::size_t>(p_ - begin_); }
 
     /// Records an error at the current position (the first one wins) and returns false.
+    // Moves to the next entry of the object or list being read, past the ',' that separates it
+    // from the one before: true when an entry follows, false at `close` (consumed; the container
+    // is done) or on an error.
+    bool step_to_entry(char close) noexcept {
+        if (!ok()) {
+            return false;
+        }
+        skip_ws();
+        if (p_ >= end_) {
+            return fail(json_errc::unexpected_end);
+        }
+        if (*p_ == close) {
+            ++p_;
+            --depth_;
+            first_ = false;
+            return false;
+        }
+        if (!first_) {
+            if (*p_ != ',') {
+                return fail(json_errc::syntax);
+            }
+            ++p_;
+        }
+        first_ = false;
+        return true;
+    }
+
     bool fail(json_errc e) noexcept { return fail_at(e, p_); }
 
     /// Records an error at byte `offset` (the first one wins) and returns false.
@@ -121,27 +148,10 @@ public:
     /// consumed), false at the closing '}' or on an error. The key views the input, or a
     /// scratch buffer of the cursor when it has escapes; it is valid until the next key.
     bool next_member(std::string_view& key) noexcept {
-        if (!ok()) {
+        if (!step_to_entry('}')) {
             return false;
         }
         skip_ws();
-        if (p_ >= end_) {
-            return fail(json_errc::unexpected_end);
-        }
-        if (*p_ == '}') {
-            ++p_;
-            --depth_;
-            first_ = false;
-            return false;
-        }
-        if (!first_) {
-            if (*p_ != ',') {
-                return fail(json_errc::syntax);
-            }
-            ++p_;
-            skip_ws();
-        }
-        first_ = false;
         if (p_ >= end_) {
             return fail(json_errc::unexpected_end);
         }
@@ -163,26 +173,9 @@ public:
     /// the closing ']' or on an error. `count` is the caller's element counter, bounded by
     /// max_items.
     bool next_element(std::size_t& count) noexcept {
-        if (!ok()) {
+        if (!step_to_entry(']')) {
             return false;
         }
-        skip_ws();
-        if (p_ >= end_) {
-            return fail(json_errc::unexpected_end);
-        }
-        if (*p_ == ']') {
-            ++p_;
-            --depth_;
-            first_ = false;
-            return false;
-        }
-        if (!first_) {
-            if (*p_ != ',') {
-                return fail(json_errc::syntax);
-            }
-            ++p_;
-        }
-        first_ = false;
         if (++count > max_items_) {
             return fail(json_errc::too_many_items);
         }
