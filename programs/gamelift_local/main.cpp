@@ -10,6 +10,7 @@
 // Its first line on stdout is `listening on http://HOST:PORT`. SIGINT and SIGTERM stop it
 // cleanly; it then prints what it served (requests, faults, service time) on stderr.
 
+#include <pagination/aws/config.hpp>
 #include <pagination/aws/credentials.hpp>
 #include <pagination/aws/gamelift_local.hpp>
 #include <pagination/aws/gamelift_model.hpp>
@@ -97,7 +98,7 @@ bool parse_number(std::string_view text, unsigned long max, unsigned long& out) 
     return true;
 }
 
-// "YYYYMMDDTHHMMSSZ" as a point in time (days from the civil date, proleptic Gregorian).
+// "YYYYMMDDTHHMMSSZ" as a point in time.
 std::optional<std::chrono::system_clock::time_point> parse_amz_date(std::string_view s) {
     if (s.size() != 16 || s[8] != 'T' || s[15] != 'Z') {
         return std::nullopt;
@@ -117,12 +118,7 @@ std::optional<std::chrono::system_clock::time_point> parse_amz_date(std::string_
         !number(13, 2, ss) || m < 1 || m > 12 || d < 1 || d > 31 || hh > 23 || mm > 59 || ss > 60) {
         return std::nullopt;
     }
-    y -= m <= 2 ? 1 : 0;
-    const long era = (y >= 0 ? y : y - 399) / 400;
-    const long yoe = y - era * 400;
-    const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    const long days = era * 146097 + doe - 719468;
+    const long long days = aws::detail::days_from_civil(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
     return std::chrono::system_clock::time_point(std::chrono::seconds(days * 86400 + hh * 3600 + mm * 60 + ss));
 }
 
