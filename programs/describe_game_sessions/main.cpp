@@ -669,8 +669,8 @@ int run_builtin(const options& opts) {
     if (opts.no_paginate) {
         gl::describe_game_sessions_outcome page = fetch(opts.request);
         if (!page) {
-            return fail(describe_service_error(page.error(), "builtin").first,
-                        describe_service_error(page.error(), "builtin").second);
+            const auto [code, line] = describe_service_error(page.error(), "builtin");
+            return fail(code, line);
         }
         return print_single_page(opts, page.value());
     }
