@@ -14,7 +14,8 @@
 
 #include <pagination/async.hpp>
 #include <pagination/aws/gamelift_async.hpp>
-#include <pagination/aws/gamelift_local.hpp>
+#include <pagination/local/demo_fleet.hpp>
+#include <pagination/local/fleet_service.hpp>
 
 #include <algorithm>
 #include <chrono>

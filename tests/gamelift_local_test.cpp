@@ -1,7 +1,9 @@
 // The in-memory GameLift endpoint: DescribeGameSessions by the service's rules, keyset paging
 // that survives changes between pages, its errors, and every scripted fault.
 
-#include <pagination/aws/gamelift_local.hpp>
+#include <pagination/local/demo_fleet.hpp>
+#include <pagination/local/fault.hpp>
+#include <pagination/local/fleet_service.hpp>
 
 #include <catch2/catch.hpp>
 

@@ -11,7 +11,8 @@
 #include "support/test_service.hpp"
 
 #include <pagination/aws/gamelift.hpp>
-#include <pagination/aws/gamelift_local.hpp>
+#include <pagination/local/fault.hpp>
+#include <pagination/local/fleet_service.hpp>
 
 #include <catch2/catch.hpp>
 

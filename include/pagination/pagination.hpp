@@ -11,7 +11,8 @@
 // cloudwatch_logs.hpp, sdk_operation.hpp), the async SDK adapter (aws/gamelift_async.hpp), the
 // wire layer (http/message.hpp, aws/json_protocol.hpp, gamelift_wire.hpp, sigv4.hpp, config.hpp,
 // retry_strategy.hpp, gamelift_client.hpp; docs/wire.md), the libcurl client
-// (http/curl_client.hpp) and the in-process local fleet (aws/gamelift_local.hpp).
+// (http/curl_client.hpp) and the in-process local fleet (local/fleet_service.hpp, fault.hpp,
+// demo_fleet.hpp).
 
 #include <pagination/core.hpp>
 

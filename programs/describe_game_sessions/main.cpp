@@ -17,13 +17,14 @@
 #include <pagination/aws/config.hpp>
 #include <pagination/aws/gamelift.hpp>
 #include <pagination/aws/gamelift_client.hpp>
-#include <pagination/aws/gamelift_local.hpp>
 #include <pagination/aws/gamelift_model.hpp>
 #include <pagination/aws/gamelift_wire.hpp>
 #include <pagination/aws/sigv4.hpp>
 #include <pagination/detail/json.hpp>
 #include <pagination/error.hpp>
 #include <pagination/http/curl_client.hpp>
+#include <pagination/local/demo_fleet.hpp>
+#include <pagination/local/fleet_service.hpp>
 #include <pagination/pagination_config.hpp>
 
 #include <unistd.h>

@@ -12,11 +12,12 @@
 
 #include <pagination/aws/config.hpp>
 #include <pagination/aws/credentials.hpp>
-#include <pagination/aws/gamelift_local.hpp>
 #include <pagination/aws/gamelift_model.hpp>
 #include <pagination/aws/gamelift_wire.hpp>
 #include <pagination/aws/sigv4.hpp>
 #include <pagination/http/message.hpp>
+#include <pagination/local/demo_fleet.hpp>
+#include <pagination/local/fleet_service.hpp>
 
 #include <httplib.h>
 

@@ -7,7 +7,9 @@
 
 #include <pagination/aws/gamelift.hpp>
 #include <pagination/aws/gamelift_async.hpp>
-#include <pagination/aws/gamelift_local.hpp>
+#include <pagination/local/demo_fleet.hpp>
+#include <pagination/local/fault.hpp>
+#include <pagination/local/fleet_service.hpp>
 
 #include <catch2/catch.hpp>
 

@@ -16,7 +16,7 @@
 //       SDK built without USE_AWS_MEMORY_MANAGEMENT. 1: Aws::Allocator is a class of its own, so
 //       Aws::String and Aws::Vector are types distinct from std::string and std::vector.
 
-#include <pagination/aws/gamelift_local.hpp>
+#include <pagination/local/fleet_service.hpp>
 
 #include <atomic>
 #include <cstddef>

@@ -6,8 +6,9 @@
 #include <pagination/async.hpp>
 #include <pagination/aws/gamelift_async.hpp>
 #include <pagination/aws/gamelift_client.hpp>
-#include <pagination/aws/gamelift_local.hpp>
 #include <pagination/aws/gamelift_wire.hpp>
+#include <pagination/local/demo_fleet.hpp>
+#include <pagination/local/fleet_service.hpp>
 
 #include <catch2/catch.hpp>
 

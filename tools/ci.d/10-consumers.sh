@@ -62,7 +62,7 @@ install_and_move() {  # install into a staging prefix, then move it: the package
 
 check_layout() {  # the installed files, and a version file that does not depend on the architecture
   local prefix="$1" missing=0 f
-  for f in include/pagination/pagination.hpp include/pagination/core.hpp include/pagination/aws/gamelift_local.hpp \
+  for f in include/pagination/pagination.hpp include/pagination/core.hpp include/pagination/local/fleet_service.hpp \
            include/pagination/aws/gamelift_client.hpp include/pagination/http/curl_client.hpp \
            share/cmake/pagination/pagination-config.cmake \
            share/cmake/pagination/pagination-config-version.cmake \
