@@ -613,15 +613,6 @@ int list(Paginator& sessions, const options& opts, std::string_view endpoint, St
     return code;
 }
 
-// --no-paginate: the one page as the service sent it, its NextToken included.
-int print_single_page(const options& opts, const gl::describe_game_sessions_result& page) {
-    std::string buffer;
-    cli::output_writer out(opts.output, buffer, cli::terminal_width(STDOUT_FILENO));
-    out.page(page);
-    out.finish(page.next_token);
-    return print(buffer) ? 0 : fail(exit_other, "could not write the output");
-}
-
 pagination::pagination_config pagination_of(const options& opts) {
     pagination::pagination_config config;
     config.max_items = opts.max_items;
@@ -643,6 +634,34 @@ int rejected_request(const options& opts) {
                                     rule->message);
     }
     return 0;
+}
+
+// --no-paginate: one call, printed as the AWS CLI prints a response it does not paginate. json
+// and table show the page with its NextToken as the writer shows a full result; text writes the
+// response's scalar member first, on a line of its own without a row name, so a NextToken comes
+// before the sessions (docs/cli-output.md).
+int print_one_page(const options& opts, const gl::describe_game_sessions_outcome& page, std::string_view endpoint) {
+    if (!page) {
+        const auto [code, line] = describe_service_error(page.error(), endpoint);
+        return fail(code, line);
+    }
+    const std::optional<std::string>& token = page.value().next_token;
+    const bool text = opts.output == cli::output_format::text;
+    std::string buffer = text && token ? *token + "\n" : std::string();
+    cli::output_writer out(opts.output, buffer, cli::terminal_width(STDOUT_FILENO));
+    out.page(page.value());
+    out.finish(text ? std::nullopt : token);
+    return print(buffer) ? 0 : fail(exit_other, "could not write the output");
+}
+
+// The listing through `fetch`, or its one call under --no-paginate.
+template <class Fetcher, class Stats>
+int describe(Fetcher& fetch, const options& opts, std::string_view endpoint, Stats&& stats) {
+    if (opts.no_paginate) {
+        return print_one_page(opts, fetch(opts.request), endpoint);
+    }
+    auto sessions = gl::describe_game_sessions(fetch, opts.request, pagination_of(opts));
+    return list(sessions, opts, endpoint, std::forward<Stats>(stats));
 }
 
 int run_builtin(const options& opts) {
@@ -667,18 +686,7 @@ int run_builtin(const options& opts) {
     const auto fetch = [&service](const gl::describe_game_sessions_request& r) {
         return service.describe_game_sessions(r);
     };
-    if (opts.no_paginate) {
-        gl::describe_game_sessions_outcome page = fetch(opts.request);
-        if (!page) {
-            const auto [code, line] = describe_service_error(page.error(), "builtin");
-            return fail(code, line);
-        }
-        return print_single_page(opts, page.value());
-    }
-    auto sessions = gl::describe_game_sessions(fetch, opts.request, pagination_of(opts));
-    return list(sessions, opts, "builtin", [] {
-        return gl::wire_client_stats{};
-    });
+    return describe(fetch, opts, "builtin", [] { return gl::wire_client_stats{}; });
 }
 
 int run_wire(const options& opts) {
@@ -724,16 +732,7 @@ int run_wire(const options& opts) {
     gl::wire_client<pagination::http::curl_client> client(http, config, std::move(hooks));
     const std::string endpoint = config.endpoint_url;
 
-    if (opts.no_paginate) {
-        gl::describe_game_sessions_outcome page = client(opts.request);
-        if (!page) {
-            const auto [code, line] = describe_service_error(page.error(), endpoint);
-            return fail(code, line);
-        }
-        return print_single_page(opts, page.value());
-    }
-    auto sessions = gl::describe_game_sessions(client, opts.request, pagination_of(opts));
-    return list(sessions, opts, endpoint, [&client] { return client.stats(); });
+    return describe(client, opts, endpoint, [&client] { return client.stats(); });
 }
 
 int run(int argc, char** argv) {

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Byte-for-byte comparison of describe-game-sessions' output renderers with the AWS CLI v2.
 
-  test_aws_cli_output.py path/to/aws_cli_output_driver [--seed N] [--jobs N] [--keep DIR]
+  test_aws_cli_output.py path/to/aws_cli_output_driver [--program path/to/describe-game-sessions]
+                         [--seed N] [--jobs N] [--keep DIR]
 
 Generates game sessions in wire form (all members, missing members, odd Unicode, fractional
 timestamps, several or no GameProperties, unknown members and enum values), serves them with
@@ -13,7 +14,10 @@ and table:
     output.hpp),
 then compares stdout byte for byte. Table output is compared at the width the CLI uses when
 stdout is not a terminal (80) and, under a pseudo-terminal, at a width wide enough for the
-horizontal layout. Also checks that east_asian_width.hpp is what its generator writes.
+horizontal layout. With --program, also runs describe-game-sessions itself beside the CLI with
+--no-paginate: one call each to the same endpoint, the page printed as it came with its NextToken
+(in text, a leading line of its own). Also checks that east_asian_width.hpp is what its generator
+writes.
 
 Prints one line per case, a unified diff for each mismatch, and `N passed, M failed`; exits 1
 on a mismatch. Standard library only; 23 CLI calls of about 1.2 s of CPU each, two at a time
@@ -42,6 +46,7 @@ import urllib.request
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
+import clitest  # noqa: E402
 import fake_gamelift_endpoint  # noqa: E402
 
 AWS = "/usr/bin/aws"
@@ -159,14 +164,8 @@ ROUNDING_TIE_LISTING = {"GameSessions": [
 # ------------------------------------------------------------------------------------------
 
 def cli_env():
-    env = dict(os.environ)
-    env.update({"AWS_ACCESS_KEY_ID": "x", "AWS_SECRET_ACCESS_KEY": "y", "TZ": "UTC",
-                "AWS_CONFIG_FILE": "/dev/null", "AWS_SHARED_CREDENTIALS_FILE": "/dev/null",
-                "AWS_PAGER": "", "AWS_DEFAULT_REGION": REGION, "AWS_RETRY_MODE": "standard",
-                "AWS_MAX_ATTEMPTS": "1"})
-    for name in ("AWS_PROFILE", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_GAMELIFT", "AWS_SESSION_TOKEN"):
-        env.pop(name, None)
-    return env
+    return clitest.aws_env("x", "y", REGION, {"AWS_DEFAULT_REGION": REGION, "AWS_RETRY_MODE": "standard",
+                                              "AWS_MAX_ATTEMPTS": "1"})
 
 
 def run_on_pty(argv, env, width):
@@ -253,6 +252,33 @@ def compare_once(driver, workdir, name, listing, fmt, options, width=None):
         diff = "".join(difflib.unified_diff(show(cli_out), show(ours), "aws (CLI v2)", "driver"))
         return False, "%s: outputs differ (%d pages)\n%s" % (label, len(exchanges), diff)
     return True, "%s: identical (%d pages, %d bytes)" % (label, len(exchanges), len(ours))
+
+
+def no_paginate_case(program, listing, fmt, page_limit):
+    """--no-paginate: the CLI and describe-game-sessions each make one call to the same endpoint,
+    which serves `page_limit` sessions, and print the same bytes."""
+    known = {"GameSessions": [{k: v for k, v in s.items() if k not in MEMBERS_UNKNOWN_TO_CLI}
+                              for s in listing["GameSessions"]]}
+    server = fake_gamelift_endpoint.start(known, default_limit=page_limit)
+    try:
+        rc, cli_out, cli_err = run_cli(server.url, fmt, ["--no-paginate"])
+        p = subprocess.run([program, "--endpoint-url", server.url, "--region", REGION, "--fleet-id", FLEET,
+                            "--output", fmt, "--no-paginate"], stdin=subprocess.DEVNULL, capture_output=True,
+                           env=cli_env(), timeout=CALL_TIMEOUT)
+        calls = len(server.exchanges)
+        token = "NextToken" in server.exchanges[0]["response"] if calls else False
+    finally:
+        server.stop()
+    label = "--no-paginate, a page of %d%s, --output %s" % (page_limit, " and a NextToken" if token else "", fmt)
+    if rc != 0 or p.returncode != 0:
+        return False, "%s: the AWS CLI exited %d (%s), describe-game-sessions %d (%s)" % (
+            label, rc, cli_err.decode("utf-8", "replace"), p.returncode, p.stderr.decode("utf-8", "replace"))
+    if calls != 2:
+        return False, "%s: %d calls to the endpoint, expected one each" % (label, calls)
+    if p.stdout != cli_out:
+        diff = "".join(difflib.unified_diff(show(cli_out), show(p.stdout), "aws (CLI v2)", "describe-game-sessions"))
+        return False, "%s: outputs differ\n%s" % (label, diff)
+    return True, "%s: describe-game-sessions prints what the CLI prints (%d bytes)" % (label, len(cli_out))
 
 
 def program_mode_case(driver, workdir, listing):
@@ -350,6 +376,7 @@ def east_asian_width_case():
 def main(argv):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("driver")
+    parser.add_argument("--program", help="describe-game-sessions, to compare its --no-paginate output too")
     parser.add_argument("--seed", type=int, default=20260115)
     parser.add_argument("--jobs", type=int, default=2, help="CLI calls at once (default 2)")
     parser.add_argument("--keep", help="keep the exchange logs in this directory")
@@ -393,6 +420,9 @@ def main(argv):
         futures = [pool.submit(compare_once, args.driver, workdir, name, data, fmt, options, width)
                    for name, data, fmt, options, width in jobs]
         futures.append(pool.submit(program_mode_case, args.driver, workdir, listing))
+        if args.program:
+            futures += [pool.submit(no_paginate_case, args.program, listing, fmt, page_limit)
+                        for page_limit, fmt in ((4, "json"), (4, "text"), (4, "table"), (100, "text"))]
         for f in futures:
             try:
                 results.append(f.result())

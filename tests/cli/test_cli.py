@@ -14,9 +14,10 @@ Standard library only.
 """
 
 import json
-import subprocess
 import sys
 import traceback
+
+import clitest
 
 FLEET_ID = "fleet-db9c5598-9194-4d23-b8bc-927ded35455d"
 SESSION_COUNT = 600
@@ -44,30 +45,14 @@ EXIT_USAGE = 252
 EXIT_SERVICE = 254
 
 
-class Checks:
-    def __init__(self):
-        self.passed = 0
-        self.failed = 0
-
-    def check(self, condition, what):
-        if condition:
-            self.passed += 1
-        else:
-            self.failed += 1
-            print("FAIL: %s" % what)
-        return condition
-
-
-checks = Checks()
+checks = clitest.Checks()
 check = checks.check
 BINARY = None
 
 
 def run(*args):
     """Runs the program; returns (exit code, stdout, stderr)."""
-    proc = subprocess.run([BINARY, "--builtin-fleet"] + list(args), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                          timeout=60)
-    return proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
+    return clitest.run([BINARY, "--builtin-fleet"] + list(args), timeout=60)
 
 
 def run_json(*args):
@@ -304,6 +289,30 @@ def test_text_output(state):
           "text output of the whole listing has every session")
 
 
+def test_no_paginate(state):
+    # One call: the service's first page (100 sessions by default) with its own NextToken.
+    doc = run_json("--fleet-id", FLEET_ID, "--no-paginate")
+    full = state["full"]
+    check(ids(doc["GameSessions"]) == ids(full[:100]), "--no-paginate: the first page, 100 sessions")
+    token = doc.get("NextToken")
+    check(isinstance(token, str) and token, "--no-paginate: the page's NextToken")
+
+    # Text, as the AWS CLI prints a response it does not paginate: the token alone on the first line.
+    code, out, err = run("--fleet-id", FLEET_ID, "--no-paginate", "--output", "text")
+    lines = out.splitlines()
+    check(code == 0 and err == "" and lines and lines[0] == token, "--no-paginate text: the NextToken first")
+    check(sum(1 for l in lines if l.startswith("GAMESESSIONS\t")) == 100 and "NEXTTOKEN" not in out,
+          "--no-paginate text: the page's sessions and no NEXTTOKEN line")
+
+    code, out, err = run("--fleet-id", FLEET_ID, "--status-filter", "TERMINATING",
+                         "--no-paginate", "--output", "text")
+    check(code == 0 and out and out.startswith("GAMESESSIONS\t"), "--no-paginate text of a last page: no token line")
+
+    code, out, err = run("--fleet-id", "fleet-00000000-0000-4000-8000-000000000000", "--no-paginate")
+    check(code == EXIT_SERVICE and out == "" and err.count("\n") == 1 and "NotFoundException" in err,
+          "--no-paginate: a service error is one stderr line and exit 254")
+
+
 def test_table_output(state):
     code, out, err = run("--fleet-id", FLEET_ID, "--max-items", "5", "--output", "table")
     check(code == 0 and err == "", "table output exits 0 quietly")
@@ -400,14 +409,13 @@ def main():
     BINARY = sys.argv[1]
     state = {}
     tests = [test_help_and_list_fleets, test_full_listing_shape, test_max_items, test_resume_chains,
-             test_filters, test_text_output, test_table_output, test_errors]
+             test_filters, test_text_output, test_no_paginate, test_table_output, test_errors]
     for test in tests:
         try:
             test(state)
         except Exception:  # a crash fails the test and the rest still run
             check(False, "%s raised:\n%s" % (test.__name__, traceback.format_exc()))
-    print("cli: %d passed, %d failed" % (checks.passed, checks.failed))
-    return 1 if checks.failed else 0
+    return checks.report("cli")
 
 
 if __name__ == "__main__":

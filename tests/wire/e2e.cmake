@@ -22,13 +22,18 @@ if(PAGINATION_BUILD_PROGRAMS AND TARGET pagination::curl AND PAGINATION_TEST_HTT
   set_tests_properties(cli_gamelift_local_vs_aws_cli PROPERTIES TIMEOUT 600)
 endif()
 
-# The AWS CLI v2 output renderers against /usr/bin/aws over random sessions (tests/cli/).
+# The AWS CLI v2 output renderers against /usr/bin/aws over random sessions (tests/cli/), and
+# describe-game-sessions --no-paginate beside the CLI's when the program is built.
 add_executable(pagination_aws_cli_output_driver "${PROJECT_SOURCE_DIR}/tests/cli/aws_cli_output_driver.cpp")
 target_link_libraries(pagination_aws_cli_output_driver PRIVATE pagination::pagination pagination_warnings)
 if(Python3_Interpreter_FOUND)
+  set(PAGINATION_CLI_OUTPUT_PROGRAM "")
+  if(PAGINATION_BUILD_PROGRAMS AND TARGET pagination::curl)
+    set(PAGINATION_CLI_OUTPUT_PROGRAM --program "$<TARGET_FILE:describe-game-sessions>")
+  endif()
   add_test(NAME cli_output_vs_aws_cli
     COMMAND "${Python3_EXECUTABLE}" "${PROJECT_SOURCE_DIR}/tests/cli/test_aws_cli_output.py"
-            "$<TARGET_FILE:pagination_aws_cli_output_driver>")
+            "$<TARGET_FILE:pagination_aws_cli_output_driver>" ${PAGINATION_CLI_OUTPUT_PROGRAM})
   set_tests_properties(cli_output_vs_aws_cli PROPERTIES TIMEOUT 600)
 endif()
 
