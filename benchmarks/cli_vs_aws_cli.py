@@ -13,15 +13,16 @@ import subprocess
 import sys
 import time
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "cli"))
+import clitest  # noqa: E402
+
 FLEET = "fleet-db9c5598-9194-4d23-b8bc-927ded35455d"
 
 
 def main():
     cli, local = sys.argv[1], sys.argv[2]
     runs = int(sys.argv[sys.argv.index("--runs") + 1]) if "--runs" in sys.argv else 5
-    env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
-    env.update({"AWS_ACCESS_KEY_ID": "any", "AWS_SECRET_ACCESS_KEY": "any", "AWS_REGION": "us-west-2",
-                "AWS_CONFIG_FILE": "/dev/null", "AWS_SHARED_CREDENTIALS_FILE": "/dev/null", "AWS_PAGER": ""})
+    env = clitest.aws_env("any", "any", "us-west-2")
     times = {"ours": [], "aws": []}
     service = []
     for _ in range(runs):

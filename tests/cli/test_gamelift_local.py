@@ -17,7 +17,6 @@
 Prints one line per failed check and `gamelift-local: N passed, M failed`; exits 1 on a failure.
 """
 
-import datetime
 import json
 import os
 import pty
@@ -31,39 +30,23 @@ import boto3
 import botocore.config
 import botocore.session
 
+import clitest
+from clitest import as_cli_json
+
 FLEET = "fleet-db9c5598-9194-4d23-b8bc-927ded35455d"
 KEY, SECRET = "AKIDLOCALEXAMPLE", "local/secret/EXAMPLEKEY"
 AWS = "/usr/bin/aws"
 
-passed = 0
-failed = 0
-
-
-def check(condition, what):
-    global passed, failed
-    if condition:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL: %s" % what)
-    return condition
+checks = clitest.Checks()
+check = checks.check
 
 
 def env(extra=None, drop=()):
-    e = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
-    e.update({"AWS_ACCESS_KEY_ID": KEY, "AWS_SECRET_ACCESS_KEY": SECRET, "AWS_REGION": "us-west-2",
-              "AWS_CONFIG_FILE": "/dev/null", "AWS_SHARED_CREDENTIALS_FILE": "/dev/null", "TZ": "UTC",
-              "AWS_PAGER": "", "HOME": "/nonexistent"})
-    for name in drop:
-        e.pop(name, None)
-    e.update(extra or {})
-    return e
+    return clitest.aws_env(KEY, SECRET, "us-west-2", extra, drop)
 
 
-def run(argv, extra_env=None, drop=(), timeout=120):
-    proc = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env(extra_env, drop),
-                          timeout=timeout)
-    return proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
+def run(argv, extra_env=None, drop=()):
+    return clitest.run(argv, env(extra_env, drop))
 
 
 class Local:
@@ -94,16 +77,6 @@ def ours(url, *args, extra_env=None):
 
 def theirs(url, *args):
     return run([AWS, "gamelift", "describe-game-sessions", "--endpoint-url", url, "--fleet-id", FLEET] + list(args))
-
-
-def as_cli_json(value):
-    if isinstance(value, dict):
-        return {k: as_cli_json(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [as_cli_json(v) for v in value]
-    if isinstance(value, datetime.datetime):
-        return value.isoformat()
-    return value
 
 
 def known_members(listing, members):
@@ -288,8 +261,7 @@ def main():
     code, out, err = run([CLI, "--builtin-fleet", "--fleet-id", "fleet-00000000-0000-0000-0000-000000000000"])
     check(code == 254 and out == "" and "NotFoundException" in err, "an unknown fleet: exit 254 (%d %s)" % (code, err))
 
-    print("gamelift-local: %d passed, %d failed" % (passed, failed))
-    return 1 if failed else 0
+    return checks.report("gamelift-local")
 
 
 if __name__ == "__main__":

@@ -28,7 +28,9 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "cli"))
+import clitest  # noqa: E402
 import fake_gamelift_endpoint  # noqa: E402
+from clitest import as_cli_json  # noqa: E402
 
 try:
     import boto3
@@ -42,34 +44,19 @@ FLEET = "fleet-db9c5598-9194-4d23-b8bc-927ded35455d"
 KEY, SECRET = "AKIDLOOPBACKEXAMPLE", "loopback/secret+key/EXAMPLE"
 REGION = "us-west-2"
 
-passed = 0
-failed = 0
-
-
-def check(condition, what):
-    global passed, failed
-    if condition:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL: %s" % what)
-    return condition
+checks = clitest.Checks()
+check = checks.check
 
 
 def env(extra=None):
-    e = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
-    e.update({"AWS_ACCESS_KEY_ID": KEY, "AWS_SECRET_ACCESS_KEY": SECRET, "AWS_REGION": REGION,
-              "AWS_CONFIG_FILE": "/dev/null", "AWS_SHARED_CREDENTIALS_FILE": "/dev/null", "TZ": "UTC"})
-    e.update(extra or {})
-    return e
+    return clitest.aws_env(KEY, SECRET, REGION, extra)
 
 
 def ours(url, *args, extra_env=None):
     """Runs describe-game-sessions against the endpoint: (exit code, parsed stdout or None, stderr)."""
-    proc = subprocess.run([CLI, "--endpoint-url", url, "--fleet-id", FLEET, "--output", "json"] + list(args),
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env(extra_env), timeout=120)
-    out = proc.stdout.decode("utf-8")
-    return proc.returncode, comparable(json.loads(out) if out.strip() else None), proc.stderr.decode("utf-8")
+    code, out, err = clitest.run([CLI, "--endpoint-url", url, "--fleet-id", FLEET, "--output", "json"] + list(args),
+                                 env(extra_env))
+    return code, comparable(json.loads(out) if out.strip() else None), err
 
 
 def boto_client(url, attempts=3):
@@ -92,17 +79,6 @@ def comparable(listing):
     out = dict(listing)
     out["GameSessions"] = [{k: v for k, v in s.items() if k in MODEL_MEMBERS} for s in listing["GameSessions"]]
     return out
-
-
-def as_cli_json(value):
-    """boto3's parsed values as the CLI's JSON output shows them (datetimes in ISO 8601)."""
-    if isinstance(value, dict):
-        return {k: as_cli_json(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [as_cli_json(v) for v in value]
-    if isinstance(value, datetime.datetime):
-        return value.isoformat()
-    return value
 
 
 def boto_listing(url, max_items=None, page_size=None, starting_token=None):
@@ -244,8 +220,7 @@ def main():
     finally:
         server.stop()
 
-    print("e2e: %d passed, %d failed" % (passed, failed))
-    return 1 if failed else 0
+    return checks.report("e2e")
 
 
 if __name__ == "__main__":
