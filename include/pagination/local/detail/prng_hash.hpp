@@ -4,8 +4,6 @@
 // What the local fleet builds its IDs, sample data and page tokens from: a seeded PRNG
 // (SplitMix64), a keyed checksum (FNV-1a), hex and UUID text, and little-endian integers.
 
-
-
 #include <cstddef>
 #include <cstdint>
 #include <string>
