@@ -211,7 +211,7 @@ struct versions_page {
     std::optional<std::string> next_key_marker;
     std::optional<std::string> next_version_marker;
 };
-struct versions_tokens {
+struct versions_tokens : pagination::token_policy_base<versions_tokens> {
     using request_type = versions_request;
     using page_type = versions_page;
     static constexpr std::array<pagination::token_field, 2> input_tokens{{{"KeyMarker"}, {"VersionIdMarker"}}};

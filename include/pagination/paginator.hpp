@@ -76,6 +76,7 @@ struct end_sentinel {};
 ///
 /// A paginator is one run, and its ranges refer to it: keep it alive and in place while iterating.
 template <class Fetcher, class TokenPolicy, class LimitPolicy>
+PAGINATION_REQUIRES_POLICIES(TokenPolicy, LimitPolicy)
 class paginator {
     using traits = detail::policy_traits<TokenPolicy, LimitPolicy>;
     using state_type = run_state<TokenPolicy, LimitPolicy>;
@@ -281,7 +282,7 @@ public:
                 if (!full) {
                     full.emplace(std::move(*it));
                 } else {
-                    append(*full, std::move(*it));
+                    LimitPolicy::append_page(*full, std::move(*it));
                 }
             }
 #if PAGINATION_EXCEPTIONS
@@ -432,16 +433,6 @@ private:
             throw_error(*e);
         }
 #endif
-    }
-
-    static void append(page_type& full, page_type&& page) {
-        if constexpr (traits::appends_by_hook) {
-            LimitPolicy::append_page(full, std::move(page));
-        } else {
-            auto& into = LimitPolicy::items(full);
-            auto& from = LimitPolicy::items(page);
-            into.insert(into.end(), std::make_move_iterator(std::begin(from)), std::make_move_iterator(std::end(from)));
-        }
     }
 
     Fetcher fetcher_;

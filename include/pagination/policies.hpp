@@ -1,9 +1,13 @@
 #ifndef PAGINATION_POLICIES_HPP
 #define PAGINATION_POLICIES_HPP
 
-// What a TokenPolicy and a LimitPolicy must provide, checked at compile time with a message that
-// names what is missing, and two ready-made policies for the common shape (one string token, a
-// vector of items, an integer or string limit field). docs/design.md explains each hook.
+// The two policies that teach the core an API. token_policy_base and limit_policy_base give every
+// optional hook its default, so the core calls each hook unconditionally; the required pieces are
+// checked once, with a message that names what is missing (under C++20 also as the concepts
+// token_policy and limit_policy, which constrain the drivers). member_token_policy and
+// member_limit_policy are the ready-made policies for the common shape (one string token, lists
+// that are members of the page, an integer or string limit field). docs/design.md explains each
+// hook.
 
 #include <pagination/config.hpp>
 #include <pagination/error.hpp>
@@ -65,26 +69,12 @@ struct has_read_token<P, Page,
                           decltype(P::read_token(std::declval<const Page&>(), std::size_t{0})), token_value>>>
     : std::true_type {};
 
-template <class P, class Page, class = void>
-struct has_read_token_into : std::false_type {};
-template <class P, class Page>
-struct has_read_token_into<P, Page,
-                           void_t<decltype(P::read_token_into(std::declval<const Page&>(), std::size_t{0},
-                                                              std::declval<token_value&>()))>> : std::true_type {};
-
 template <class P, class Request, class = void>
 struct has_write_token : std::false_type {};
 template <class P, class Request>
 struct has_write_token<P, Request,
                        void_t<decltype(P::write_token(std::declval<Request&>(), std::size_t{0},
                                                       std::declval<const token_value&>()))>> : std::true_type {};
-
-template <class P, class Page, class = void>
-struct has_more_results : std::false_type {};
-template <class P, class Page>
-struct has_more_results<
-    P, Page, std::enable_if_t<std::is_convertible_v<decltype(P::more_results(std::declval<const Page&>())), bool>>>
-    : std::true_type {};
 
 template <class P, class Page, class = void>
 struct has_set_resume_token : std::false_type {};
@@ -94,23 +84,6 @@ struct has_set_resume_token<P, Page,
                                                                 std::declval<const std::optional<std::string>&>()))>>
     : std::true_type {};
 
-template <class P, class Request, class = void>
-struct has_validate_request : std::false_type {};
-template <class P, class Request>
-struct has_validate_request<
-    P, Request,
-    std::enable_if_t<std::is_convertible_v<decltype(P::validate_request(std::declval<const Request&>())),
-                                           std::optional<error>>>> : std::true_type {};
-
-template <class P, class = void>
-struct repeated_token_default {
-    static constexpr repeated_token_action value = repeated_token_action::error;
-};
-template <class P>
-struct repeated_token_default<P, std::enable_if_t<std::is_convertible_v<decltype(P::on_repeated_token), repeated_token_action>>> {
-    static constexpr repeated_token_action value = P::on_repeated_token;
-};
-
 template <class L, class Page, class = void>
 struct has_items : std::false_type {};
 template <class L, class Page>
@@ -119,28 +92,6 @@ struct has_items<L, Page,
                         decltype(std::begin(L::items(std::declval<Page&>()))),
                         decltype(std::end(L::items(std::declval<Page&>())))>> : std::true_type {};
 
-template <class L, class Request, class = void>
-struct has_set_page_size : std::false_type {};
-template <class L, class Request>
-struct has_set_page_size<L, Request, void_t<decltype(L::set_page_size(std::declval<Request&>(), std::size_t{0}))>>
-    : std::true_type {};
-
-template <class L, class = void>
-struct max_page_size_of {
-    static constexpr std::size_t value = std::numeric_limits<std::size_t>::max();
-};
-template <class L>
-struct max_page_size_of<L, std::enable_if_t<std::is_convertible_v<decltype(L::max_page_size), std::size_t>>> {
-    static constexpr std::size_t value = L::max_page_size;
-};
-
-template <class L, class Page, class = void>
-struct has_keep_items : std::false_type {};
-template <class L, class Page>
-struct has_keep_items<L, Page,
-                      void_t<decltype(L::keep_items(std::declval<Page&>(), std::size_t{0}, std::size_t{0}))>>
-    : std::true_type {};
-
 template <class C, class = void>
 struct is_erasable_list : std::false_type {};
 template <class C>
@@ -148,22 +99,27 @@ struct is_erasable_list<C, void_t<decltype(std::declval<C&>().erase(std::declval
                                                                     std::declval<C&>().end()))>>
     : std::negation<std::is_const<C>> {};
 
-template <class L, class Page, class = void>
-struct has_clear_secondary : std::false_type {};
-template <class L, class Page>
-struct has_clear_secondary<L, Page, void_t<decltype(L::clear_secondary_results(std::declval<Page&>()))>>
-    : std::true_type {};
+/// What every TokenPolicy and LimitPolicy derives from, through token_policy_base and
+/// limit_policy_base, so that a policy without the defaults is named as such.
+struct token_policy_tag {};
+struct limit_policy_tag {};
 
-template <class L, class Page, class = void>
-struct has_append_page : std::false_type {};
-template <class L, class Page>
-struct has_append_page<L, Page, void_t<decltype(L::append_page(std::declval<Page&>(), std::declval<Page&&>()))>>
-    : std::true_type {};
+/// Moves the elements of `from` to the end of `into`: how result lists are joined.
+template <class List>
+void append_moved(List& into, List& from) {
+    into.insert(into.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+}
 
-/// Checks the two policies once, with a message per missing piece, and gives the core one place
-/// to ask what they offer.
+/// Checks the two policies once, with a message per missing required piece. The optional hooks
+/// need no check: the base types supply them.
 template <class TokenPolicy, class LimitPolicy>
 struct policy_traits {
+    static_assert(std::is_base_of_v<token_policy_tag, TokenPolicy>,
+                  "TokenPolicy must derive from pagination::token_policy_base<TokenPolicy> (or a ready-made policy "
+                  "such as member_token_policy), which supplies the defaults of the optional hooks");
+    static_assert(std::is_base_of_v<limit_policy_tag, LimitPolicy>,
+                  "LimitPolicy must derive from pagination::limit_policy_base<LimitPolicy> (or a ready-made policy "
+                  "such as member_limit_policy), which supplies the defaults of the optional hooks");
     static_assert(has_request_type<TokenPolicy>::value,
                   "TokenPolicy must declare `using request_type = ...;` (the request the fetcher takes)");
     static_assert(has_page_type<TokenPolicy>::value,
@@ -188,35 +144,12 @@ struct policy_traits {
     static_assert(std::is_copy_constructible_v<request_type>, "request_type must be copy constructible");
 
     using list_type = std::remove_reference_t<decltype(LimitPolicy::items(std::declval<page_type&>()))>;
-    static constexpr bool keeps_by_hook = has_keep_items<LimitPolicy, page_type>::value;
-    static_assert(keeps_by_hook || is_erasable_list<list_type>::value,
-                  "LimitPolicy::items(page_type&) returns a list the core cannot trim (const, or without erase): "
-                  "provide `static void keep_items(page_type&, std::size_t first, std::size_t count)`");
 
-    static constexpr bool has_more_results_flag = has_more_results<TokenPolicy, page_type>::value;
-    static constexpr bool has_limit_field = has_set_page_size<LimitPolicy, request_type>::value;
-    static constexpr std::size_t max_page_size = max_page_size_of<LimitPolicy>::value;
-    static constexpr bool clears_secondary = has_clear_secondary<LimitPolicy, page_type>::value;
-    static constexpr bool appends_by_hook = has_append_page<LimitPolicy, page_type>::value;
-    static constexpr bool reads_token_into = has_read_token_into<TokenPolicy, page_type>::value;
+    /// build_full_result() is the one user of set_resume_token, and asks for it.
     static constexpr bool can_set_resume_token = has_set_resume_token<TokenPolicy, page_type>::value;
-    static constexpr bool validates_request = has_validate_request<TokenPolicy, request_type>::value;
-    static constexpr repeated_token_action repeated_default = repeated_token_default<TokenPolicy>::value;
     static constexpr std::size_t token_count = TokenPolicy::input_tokens.size();
 
     static std::size_t item_count(page_type& page) { return static_cast<std::size_t>(std::size(LimitPolicy::items(page))); }
-
-    /// Keeps items [first, first + count) of the primary list.
-    static void keep_items(page_type& page, std::size_t first, std::size_t count) {
-        if constexpr (keeps_by_hook) {
-            LimitPolicy::keep_items(page, first, count);
-        } else {
-            auto& list = LimitPolicy::items(page);
-            using diff = typename std::iterator_traits<decltype(list.begin())>::difference_type;
-            list.erase(std::next(list.begin(), static_cast<diff>(first + count)), list.end());
-            list.erase(list.begin(), std::next(list.begin(), static_cast<diff>(first)));
-        }
-    }
 };
 
 template <class T>
@@ -256,29 +189,129 @@ struct limit_member_traits<std::nullptr_t> {
 
 } // namespace detail
 
-#if PAGINATION_HAS_CONCEPTS
-/// A TokenPolicy: the request and page types, the input tokens, and how to read and write them.
-template <class P>
-concept token_policy = requires(const typename P::page_type& page, typename P::request_type& request,
-                                const token_value& value, std::size_t index) {
-    { P::input_tokens[index] } -> std::convertible_to<const token_field&>;
-    { P::read_token(page, index) } -> std::convertible_to<token_value>;
-    P::write_token(request, index, value);
+/// The defaults of a TokenPolicy's optional hooks. A TokenPolicy derives from it, naming itself:
+/// `struct my_tokens : pagination::token_policy_base<my_tokens> { ... };`, and declares what it
+/// needs: `request_type`, `page_type`, `input_tokens`, `read_token` and `write_token` always;
+/// `set_resume_token` for build_full_result(); any hook below whose default does not fit.
+template <class Derived>
+struct token_policy_base : detail::token_policy_tag {
+    /// What a run does when the service returns the same token twice in a row (boto3 fails).
+    static constexpr repeated_token_action on_repeated_token = repeated_token_action::error;
+
+    /// Whether the page says more results follow; false ends the listing whatever its tokens
+    /// say (S3's IsTruncated). By default the tokens alone decide.
+    template <class Page>
+    static constexpr bool more_results(const Page&) noexcept {
+        return true;
+    }
+
+    /// read_token into a value the run reuses, so that a policy can keep the buffer of two
+    /// pages ago (member_token_policy does). By default it assigns read_token's value.
+    template <class Page>
+    static void read_token_into(const Page& page, std::size_t index, token_value& into) {
+        into = Derived::read_token(page, index);
+    }
+
+    /// The service's request rules, checked on the first request before it is sent; an error
+    /// (errc::invalid_request) ends the run without a request. By default every request is valid.
+    template <class Request>
+    static std::optional<error> validate_request(const Request&) {
+        return std::nullopt;
+    }
 };
 
-/// A LimitPolicy for the pages of TokenPolicy: at least the primary result list.
-template <class L, class TokenPolicy>
-concept limit_policy = token_policy<TokenPolicy> && requires(typename TokenPolicy::page_type& page) {
-    std::size(L::items(page));
-    std::begin(L::items(page));
+/// The defaults of a LimitPolicy's optional hooks. A LimitPolicy derives from it, naming itself,
+/// and declares `items(page_type&)`, the page's primary result list, and any hook below whose
+/// default does not fit.
+template <class Derived>
+struct limit_policy_base : detail::limit_policy_tag {
+    /// The largest PageSize the limit field takes.
+    static constexpr std::size_t max_page_size = std::numeric_limits<std::size_t>::max();
+
+    /// Writes PageSize into the request's limit field. An override returns void, or a bool that
+    /// is false when the request has no limit field. By default there is none, and a run given
+    /// PageSize fails with errc::invalid_page_size before it sends anything.
+    template <class Request>
+    static constexpr bool set_page_size(Request&, std::size_t) noexcept {
+        return false;
+    }
+
+    /// Keeps items [first, first + count) of the primary list. By default the list is erased
+    /// from both ends, which needs a list with erase(); override for one without (an SDK
+    /// result's const list, replaced through its setter).
+    template <class Page>
+    static void keep_items(Page& page, std::size_t first, std::size_t count) {
+        auto& list = Derived::items(page);
+        static_assert(detail::is_erasable_list<std::remove_reference_t<decltype(list)>>::value,
+                      "LimitPolicy::items(page_type&) returns a list the core cannot trim (const, or without erase): "
+                      "provide `static void keep_items(page_type&, std::size_t first, std::size_t count)`");
+        using diff = typename std::iterator_traits<decltype(list.begin())>::difference_type;
+        list.erase(std::next(list.begin(), static_cast<diff>(first + count)), list.end());
+        list.erase(list.begin(), std::next(list.begin(), static_cast<diff>(first)));
+    }
+
+    /// Empties the page's other result lists on the first page of a resumed run, whose items
+    /// were handed out before (boto3 drops them too). By default there are none.
+    template <class Page>
+    static constexpr void clear_secondary_results(Page&) noexcept {}
+
+    /// Joins a page onto build_full_result()'s result. By default the primary lists are joined.
+    template <class Page>
+    static void append_page(Page& full, Page&& page) {
+        detail::append_moved(Derived::items(full), Derived::items(page));
+    }
 };
+
+#if PAGINATION_HAS_CONCEPTS
+/// A TokenPolicy: derived from token_policy_base, with the request and page types, the input
+/// tokens, and every hook callable as the core calls it.
+template <class P>
+concept token_policy =
+    std::derived_from<P, detail::token_policy_tag> && requires {
+        typename P::request_type;
+        typename P::page_type;
+        { P::input_tokens.size() } -> std::convertible_to<std::size_t>;
+        { P::on_repeated_token } -> std::convertible_to<repeated_token_action>;
+    } && requires(const typename P::page_type& page, typename P::request_type& request,
+                  const typename P::request_type& sent, const token_value& value, token_value& into,
+                  std::size_t index) {
+        { P::input_tokens[index] } -> std::convertible_to<const token_field&>;
+        { P::read_token(page, index) } -> std::convertible_to<token_value>;
+        P::read_token_into(page, index, into);
+        P::write_token(request, index, value);
+        { P::more_results(page) } -> std::convertible_to<bool>;
+        { P::validate_request(sent) } -> std::convertible_to<std::optional<error>>;
+    };
+
+/// A LimitPolicy for the pages of TokenPolicy: derived from limit_policy_base, with the primary
+/// result list and every hook callable as the core calls it.
+template <class L, class TokenPolicy>
+concept limit_policy =
+    token_policy<TokenPolicy> && std::derived_from<L, detail::limit_policy_tag> &&
+    requires(typename TokenPolicy::page_type& page, typename TokenPolicy::request_type& request, std::size_t n) {
+        std::size(L::items(page));
+        std::begin(L::items(page));
+        std::end(L::items(page));
+        { L::max_page_size } -> std::convertible_to<std::size_t>;
+        L::set_page_size(request, n);
+        L::keep_items(page, n, n);
+        L::clear_secondary_results(page);
+        L::append_page(page, std::move(page));
+    };
+
+/// The constraint a driver puts on its two policies.
+#define PAGINATION_REQUIRES_POLICIES(TokenPolicy, LimitPolicy) \
+    requires ::pagination::token_policy<TokenPolicy> && ::pagination::limit_policy<LimitPolicy, TokenPolicy>
+#else
+#define PAGINATION_REQUIRES_POLICIES(TokenPolicy, LimitPolicy)
 #endif
 
 /// A TokenPolicy for the common shape: one string token, an optional<string> member of the
 /// request and one of the page. `Field` names it, e.g.
-/// `inline constexpr pagination::token_field next_token{"NextToken"};`.
+/// `inline constexpr pagination::token_field next_token{"NextToken"};`. Derive from it to add
+/// hooks (validate_request, more_results, on_repeated_token).
 template <auto InputMember, auto OutputMember, const token_field& Field>
-struct member_token_policy {
+struct member_token_policy : token_policy_base<member_token_policy<InputMember, OutputMember, Field>> {
     using request_type = typename detail::member_pointer_parts<decltype(InputMember)>::class_type;
     using page_type = typename detail::member_pointer_parts<decltype(OutputMember)>::class_type;
     static constexpr std::array<token_field, 1> input_tokens{{Field}};
@@ -303,22 +336,41 @@ struct member_token_policy {
 };
 
 /// A LimitPolicy for the common shape: the items are a member of the page; the limit is an
-/// integer or string member of the request (optional or not), or absent (nullptr).
-template <auto ItemsMember, auto LimitMember = nullptr>
-struct member_limit_policy {
+/// integer or string member of the request (optional or not), or absent (nullptr); the page's
+/// other result lists, if any, follow (emptied on a resumed first page, joined by
+/// build_full_result()). Derive from it to lower max_page_size to the service's bound.
+template <auto ItemsMember, auto LimitMember = nullptr, auto... SecondaryMembers>
+struct member_limit_policy : limit_policy_base<member_limit_policy<ItemsMember, LimitMember, SecondaryMembers...>> {
     using page_type = typename detail::member_pointer_parts<decltype(ItemsMember)>::class_type;
     static constexpr std::size_t max_page_size = detail::limit_member_traits<decltype(LimitMember)>::max_page_size;
 
     static auto& items(page_type& page) { return page.*ItemsMember; }
 
-    template <class Request, auto M = LimitMember, std::enable_if_t<!std::is_null_pointer_v<decltype(M)>, int> = 0>
-    static void set_page_size(Request& request, std::size_t size) {
-        using value = typename detail::limit_member_traits<decltype(M)>::value_type;
-        if constexpr (std::is_same_v<value, std::string>) {
-            request.*M = std::to_string(size);
+    template <class Request>
+    static bool set_page_size(Request& request, std::size_t size) {
+        if constexpr (std::is_null_pointer_v<decltype(LimitMember)>) {
+            (void)request;
+            (void)size;
+            return false;
         } else {
-            request.*M = static_cast<value>(size);
+            using value = typename detail::limit_member_traits<decltype(LimitMember)>::value_type;
+            if constexpr (std::is_same_v<value, std::string>) {
+                request.*LimitMember = std::to_string(size);
+            } else {
+                request.*LimitMember = static_cast<value>(size);
+            }
+            return true;
         }
+    }
+
+    static void clear_secondary_results(page_type& page) {
+        (void)page;
+        ((page.*SecondaryMembers).clear(), ...);
+    }
+
+    static void append_page(page_type& full, page_type&& page) {
+        detail::append_moved(full.*ItemsMember, page.*ItemsMember);
+        (detail::append_moved(full.*SecondaryMembers, page.*SecondaryMembers), ...);
     }
 };
 

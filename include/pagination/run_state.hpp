@@ -101,11 +101,7 @@ public:
     void advance() noexcept { current_.swap(next_); }
 
     static void read_one(const page_type& page, std::size_t i, token_value& value) {
-        if constexpr (Traits::reads_token_into) {
-            TokenPolicy::read_token_into(page, i, value);  // reuses the buffer of two pages ago
-        } else {
-            value = TokenPolicy::read_token(page, i);
-        }
+        TokenPolicy::read_token_into(page, i, value);  // may reuse the buffer of two pages ago
         if (value.is_empty_token()) {
             value.set_null();
         }
@@ -200,6 +196,7 @@ private:
 
 /// One run of the pagination contract (docs/design.md), independent of how pages are fetched.
 template <class TokenPolicy, class LimitPolicy>
+PAGINATION_REQUIRES_POLICIES(TokenPolicy, LimitPolicy)
 class run_state {
     using traits = detail::policy_traits<TokenPolicy, LimitPolicy>;
     using tokens_type = detail::run_tokens<TokenPolicy, traits>;
@@ -213,7 +210,7 @@ public:
     run_state(request_type request, const pagination_config& config, const paginator_options& options = {})
         : request_(std::move(request)),
           max_items_(config.max_items),
-          on_repeated_(options.on_repeated_token.value_or(traits::repeated_default)),
+          on_repeated_(options.on_repeated_token.value_or(TokenPolicy::on_repeated_token)),
           detect_cycles_(options.detect_token_cycles) {
         if (config.starting_token) {
             decode_result decoded = decode_starting_token(*config.starting_token, TokenPolicy::input_tokens,
@@ -230,28 +227,24 @@ public:
             remember_current();
         }
         if (config.page_size) {
-            if constexpr (!traits::has_limit_field) {
+            if (*config.page_size > LimitPolicy::max_page_size) {
+                fail_before_start(pagination::error(errc::invalid_page_size,
+                                        "PageSize " + std::to_string(*config.page_size) +
+                                            " does not fit the API's limit field (at most " +
+                                            std::to_string(LimitPolicy::max_page_size) + ")"),
+                                  config.starting_token);
+                return;
+            }
+            if (!write_page_size(*config.page_size)) {
                 fail_before_start(pagination::error(errc::invalid_page_size,
                                         "PageSize is not supported for this API: it has no limit field"),
                                   config.starting_token);
                 return;
-            } else {
-                if (*config.page_size > traits::max_page_size) {
-                    fail_before_start(pagination::error(errc::invalid_page_size,
-                                            "PageSize " + std::to_string(*config.page_size) +
-                                                " does not fit the API's limit field (at most " +
-                                                std::to_string(traits::max_page_size) + ")"),
-                                      config.starting_token);
-                    return;
-                }
-                LimitPolicy::set_page_size(request_, *config.page_size);
             }
         }
-        if constexpr (traits::validates_request) {
-            if (std::optional<pagination::error> rejected = TokenPolicy::validate_request(request_)) {
-                fail_before_start(std::move(*rejected), config.starting_token);
-                return;
-            }
+        if (std::optional<pagination::error> rejected = TokenPolicy::validate_request(request_)) {
+            fail_before_start(std::move(*rejected), config.starting_token);
+            return;
         }
     }
 
@@ -270,11 +263,9 @@ public:
             const std::size_t size = traits::item_count(page);
             const std::size_t drop = page_skip_ < size ? page_skip_ : size;
             if (drop > 0) {
-                traits::keep_items(page, drop, size - drop);
+                LimitPolicy::keep_items(page, drop, size - drop);
             }
-            if constexpr (traits::clears_secondary) {
-                LimitPolicy::clear_secondary_results(page);
-            }
+            LimitPolicy::clear_secondary_results(page);
         }
         first_request_ = false;
         std::size_t n = traits::item_count(page);
@@ -282,7 +273,7 @@ public:
         handed_ = 0;
         if (max_items_ && total_ + n > *max_items_) {
             n = *max_items_ - total_;
-            traits::keep_items(page, 0, n);
+            LimitPolicy::keep_items(page, 0, n);
             trimmed_ = true;
             outcome_ = page_outcome::truncated;
         } else {
@@ -388,6 +379,17 @@ public:
 private:
     enum class page_outcome { more, complete, max_items_reached, truncated, repeated, cycle };
 
+    /// Writes PageSize through the LimitPolicy; false when the request has no limit field (a
+    /// set_page_size that returns void always has one).
+    bool write_page_size(std::size_t size) {
+        if constexpr (std::is_void_v<decltype(LimitPolicy::set_page_size(request_, size))>) {
+            LimitPolicy::set_page_size(request_, size);
+            return true;
+        } else {
+            return static_cast<bool>(LimitPolicy::set_page_size(request_, size));
+        }
+    }
+
     static std::string canonical(const token_map& tokens) {
         std::string text;
         detail::dump(token_value(tokens), text);
@@ -417,11 +419,9 @@ private:
     }
 
     void read_tokens(const page_type& page) {
-        if constexpr (traits::has_more_results_flag) {
-            if (!static_cast<bool>(TokenPolicy::more_results(page))) {
-                tokens_.clear_next();
-                return;
-            }
+        if (!static_cast<bool>(TokenPolicy::more_results(page))) {
+            tokens_.clear_next();
+            return;
         }
         tokens_.read_next(page);
     }

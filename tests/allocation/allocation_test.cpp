@@ -62,8 +62,8 @@ inline constexpr pagination::token_field alloc_next{"NextToken"};
 using alloc_tokens = pagination::member_token_policy<&alloc_request::next_token, &alloc_page::next_token, alloc_next>;
 using alloc_limit = pagination::member_limit_policy<&alloc_page::items, &alloc_request::limit>;
 
-/// The same policy without read_token_into: read_token returns a new value every page.
-struct copying_tokens {
+/// The same policy with the default read_token_into: read_token returns a new value every page.
+struct copying_tokens : pagination::token_policy_base<copying_tokens> {
     using request_type = alloc_request;
     using page_type = alloc_page;
     static constexpr std::array<pagination::token_field, 1> input_tokens{{alloc_next}};

@@ -14,7 +14,7 @@ struct page {
     std::vector<int> items;
     std::optional<std::string> next_token;
 };
-struct good_tokens {
+struct good_tokens : pagination::token_policy_base<good_tokens> {
     using request_type = request;
     using page_type = page;
     static constexpr std::array<pagination::token_field, 1> input_tokens{{{"NextToken"}}};
@@ -23,7 +23,7 @@ struct good_tokens {
         pagination::assign_token(r.next_token, v);
     }
 };
-struct good_limit {
+struct good_limit : pagination::limit_policy_base<good_limit> {
     static std::vector<int>& items(page& p) { return p.items; }
 };
 inline page fetch(const request&) { return {}; }

@@ -1,6 +1,6 @@
 // expect: TokenPolicy must provide `static pagination::token_value read_token
 #include "common.hpp"
-struct tokens {
+struct tokens : pagination::token_policy_base<tokens> {
     using request_type = request;
     using page_type = page;
     static constexpr std::array<pagination::token_field, 1> input_tokens{{{"NextToken"}}};

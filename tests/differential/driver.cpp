@@ -876,7 +876,7 @@ struct sdk_api {
 /// The core paginator with scripted policies, for an API of N tokens of `Kind`, with or without
 /// a more-results flag (the input tokens of a TokenPolicy are fixed at compile time).
 template <std::size_t N, pagination::token_kind Kind>
-struct core_tokens {
+struct core_tokens : pagination::token_policy_base<core_tokens<N, Kind>> {
     using request_type = core_request;
     using page_type = core_page;
     static constexpr std::array<token_value core_request::*, 3> inputs{
@@ -901,7 +901,7 @@ struct core_tokens_with_flag : core_tokens<N, Kind> {
     static bool more_results(const core_page& p) { return p.more.value_or(false); }
 };
 
-struct core_limit {
+struct core_limit : pagination::limit_policy_base<core_limit> {
     static std::vector<token_value>& items(core_page& p) { return p.items; }
     static void set_page_size(core_request& r, std::size_t size) {
         r.limit = r.limit_is_string ? token_value(std::to_string(size)) : token_value(size);

@@ -38,6 +38,7 @@ namespace pagination {
 /// this thread delivers it (docs/async.md, "Synchronous completions"). The object may be destroyed
 /// with a fetch in flight, or from its own handler: the late result is dropped.
 template <class AsyncFetcher, class TokenPolicy, class LimitPolicy>
+PAGINATION_REQUIRES_POLICIES(TokenPolicy, LimitPolicy)
 class async_paginator {
     using run_type = detail::async_run<AsyncFetcher, TokenPolicy, LimitPolicy>;
 

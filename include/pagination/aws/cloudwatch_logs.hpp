@@ -155,16 +155,11 @@ inline std::optional<error> check_group_and_limit(const char* operation, const s
 
 /// Tokens of GetLogEvents: nextToken / nextForwardToken; the same token twice is the end of the
 /// stream (a run stops there quietly; paginator_options::on_repeated_token overrides this).
-struct get_log_events_tokens {
-    using request_type = get_log_events_request;
-    using page_type = get_log_events_result;
-    static constexpr std::array<token_field, 1> input_tokens{{next_token_field}};
+struct get_log_events_tokens
+    : member_token_policy<&get_log_events_request::next_token, &get_log_events_result::next_forward_token,
+                          next_token_field> {
     static constexpr repeated_token_action on_repeated_token = repeated_token_action::stop;
 
-    static token_value read_token(const page_type& page, std::size_t) { return token_value(page.next_forward_token); }
-    static void write_token(request_type& request, std::size_t, const token_value& value) {
-        assign_token(request.next_token, value);
-    }
     /// build_full_result() writes the resume token into next_token and drops the first page's
     /// nextForwardToken and nextBackwardToken, which are not where the full result ends.
     static void set_resume_token(page_type& page, const std::optional<std::string>& token) {
@@ -185,12 +180,8 @@ struct get_log_events_tokens {
 };
 
 /// limit and the result list of GetLogEvents.
-struct get_log_events_limit {
+struct get_log_events_limit : member_limit_policy<&get_log_events_result::events, &get_log_events_request::limit> {
     static constexpr std::size_t max_page_size = max_events_limit;
-    static std::vector<output_log_event>& items(get_log_events_result& page) { return page.events; }
-    static void set_page_size(get_log_events_request& request, std::size_t size) {
-        request.limit = static_cast<int>(size);
-    }
 };
 
 /// The paginator of GetLogEvents over a fetcher.
@@ -212,16 +203,9 @@ get_log_events_paginator<Fetcher> get_log_events(Fetcher fetcher, get_log_events
 // ---------------------------------------------------------------------------------------------
 
 /// Tokens of FilterLogEvents: nextToken / nextToken.
-struct filter_log_events_tokens {
-    using request_type = filter_log_events_request;
-    using page_type = filter_log_events_result;
-    static constexpr std::array<token_field, 1> input_tokens{{next_token_field}};
-
-    static token_value read_token(const page_type& page, std::size_t) { return token_value(page.next_token); }
-    static void write_token(request_type& request, std::size_t, const token_value& value) {
-        assign_token(request.next_token, value);
-    }
-    static void set_resume_token(page_type& page, const std::optional<std::string>& token) { page.next_token = token; }
+struct filter_log_events_tokens
+    : member_token_policy<&filter_log_events_request::next_token, &filter_log_events_result::next_token,
+                          next_token_field> {
     static std::optional<error> validate_request(const request_type& request) {
         if (auto rejected = detail::check_group_and_limit("FilterLogEvents", request.log_group_name,
                                                           request.log_group_identifier, request.limit)) {
@@ -236,20 +220,10 @@ struct filter_log_events_tokens {
 };
 
 /// limit and the result lists of FilterLogEvents.
-struct filter_log_events_limit {
+struct filter_log_events_limit
+    : member_limit_policy<&filter_log_events_result::events, &filter_log_events_request::limit,
+                          &filter_log_events_result::searched_log_streams> {
     static constexpr std::size_t max_page_size = max_events_limit;
-    static std::vector<filtered_log_event>& items(filter_log_events_result& page) { return page.events; }
-    static void set_page_size(filter_log_events_request& request, std::size_t size) {
-        request.limit = static_cast<int>(size);
-    }
-    static void clear_secondary_results(filter_log_events_result& page) { page.searched_log_streams.clear(); }
-    static void append_page(filter_log_events_result& into, filter_log_events_result&& from) {
-        into.events.insert(into.events.end(), std::make_move_iterator(from.events.begin()),
-                           std::make_move_iterator(from.events.end()));
-        into.searched_log_streams.insert(into.searched_log_streams.end(),
-                                         std::make_move_iterator(from.searched_log_streams.begin()),
-                                         std::make_move_iterator(from.searched_log_streams.end()));
-    }
 };
 
 /// The paginator of FilterLogEvents over a fetcher.

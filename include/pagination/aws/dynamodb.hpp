@@ -391,7 +391,7 @@ inline std::optional<error> check_common(const std::string& operation, const std
 
 /// ExclusiveStartKey / LastEvaluatedKey, shared by Scan and Query.
 template <class Request, class Result>
-struct key_tokens {
+struct key_tokens : token_policy_base<key_tokens<Request, Result>> {
     using request_type = Request;
     using page_type = Result;
     static constexpr std::array<token_field, 1> input_tokens{{exclusive_start_key_field}};
@@ -425,10 +425,7 @@ inline void add_count(std::optional<int>& into, const std::optional<int>& from) 
 
 /// Items, Count, ScannedCount and Limit, shared by Scan and Query.
 template <class Request, class Result>
-struct items_limit {
-    static constexpr std::size_t max_page_size = static_cast<std::size_t>(INT_MAX);
-    static std::vector<attribute_map>& items(Result& page) { return page.items; }
-    static void set_page_size(Request& request, std::size_t size) { request.limit = static_cast<int>(size); }
+struct items_limit : member_limit_policy<&Result::items, &Request::limit> {
     /// The counts describe the whole page the service returned, of which a resumed run hands out
     /// only the rest: as boto3 does, they are 0 on that page.
     static void clear_secondary_results(Result& page) {
@@ -440,8 +437,7 @@ struct items_limit {
         }
     }
     static void append_page(Result& into, Result&& from) {
-        into.items.insert(into.items.end(), std::make_move_iterator(from.items.begin()),
-                          std::make_move_iterator(from.items.end()));
+        pagination::detail::append_moved(into.items, from.items);
         add_count(into.count, from.count);
         add_count(into.scanned_count, from.scanned_count);
     }

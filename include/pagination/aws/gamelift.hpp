@@ -43,13 +43,8 @@ struct describe_game_sessions_tokens
 };
 
 /// Limit and result list of DescribeGameSessions: `Limit` (an integer), `GameSessions`.
-struct describe_game_sessions_limit {
-    static constexpr std::size_t max_page_size = static_cast<std::size_t>(INT_MAX);
-    static std::vector<game_session>& items(describe_game_sessions_result& page) { return page.game_sessions; }
-    static void set_page_size(describe_game_sessions_request& request, std::size_t size) {
-        request.limit = static_cast<int>(size);
-    }
-};
+struct describe_game_sessions_limit
+    : member_limit_policy<&describe_game_sessions_result::game_sessions, &describe_game_sessions_request::limit> {};
 
 /// The paginator of DescribeGameSessions over a fetcher.
 template <class Fetcher>
@@ -109,7 +104,8 @@ struct sdk_describe_game_sessions_request {
 /// Tokens of DescribeGameSessions for the SDK's Model::DescribeGameSessionsRequest / Result, and
 /// the service's request rules, read through the SDK's getters.
 template <class SdkRequest, class SdkResult>
-struct sdk_describe_game_sessions_tokens {
+struct sdk_describe_game_sessions_tokens
+    : token_policy_base<sdk_describe_game_sessions_tokens<SdkRequest, SdkResult>> {
     using request_type = sdk_describe_game_sessions_request<SdkRequest>;
     using page_type = SdkResult;
     static constexpr std::array<token_field, 1> input_tokens{{next_token_field}};
@@ -150,7 +146,8 @@ struct sdk_describe_game_sessions_tokens {
 
 /// Limit and result list of DescribeGameSessions for the SDK's Model types.
 template <class SdkRequest, class SdkResult>
-struct sdk_describe_game_sessions_limit {
+struct sdk_describe_game_sessions_limit
+    : limit_policy_base<sdk_describe_game_sessions_limit<SdkRequest, SdkResult>> {
     static constexpr std::size_t max_page_size = static_cast<std::size_t>(INT_MAX);
     static const auto& items(SdkResult& page) { return page.GetGameSessions(); }
     static void set_page_size(sdk_describe_game_sessions_request<SdkRequest>& request, std::size_t size) {

@@ -81,7 +81,7 @@ inline constexpr token_field start_record_type_field{"StartRecordType"};
 inline constexpr token_field start_record_identifier_field{"StartRecordIdentifier"};
 
 /// Tokens of ListResourceRecordSets: three, paired in order, while IsTruncated.
-struct list_resource_record_sets_tokens {
+struct list_resource_record_sets_tokens : token_policy_base<list_resource_record_sets_tokens> {
     using request_type = list_resource_record_sets_request;
     using page_type = list_resource_record_sets_result;
     static constexpr std::array<token_field, 3> input_tokens{
@@ -124,14 +124,9 @@ struct list_resource_record_sets_tokens {
 };
 
 /// MaxItems (a string) and the result list of ListResourceRecordSets.
-struct list_resource_record_sets_limit {
-    static std::vector<resource_record_set>& items(list_resource_record_sets_result& page) {
-        return page.resource_record_sets;
-    }
-    static void set_page_size(list_resource_record_sets_request& request, std::size_t size) {
-        request.max_items = std::to_string(size);
-    }
-};
+struct list_resource_record_sets_limit
+    : member_limit_policy<&list_resource_record_sets_result::resource_record_sets,
+                          &list_resource_record_sets_request::max_items> {};
 
 /// The paginator of ListResourceRecordSets over a fetcher.
 template <class Fetcher>

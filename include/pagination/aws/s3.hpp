@@ -129,20 +129,9 @@ inline std::optional<error> check_bucket(const std::string& bucket, const char* 
     return std::nullopt;
 }
 
-/// Contents and CommonPrefixes, the two result lists of both versions.
+/// MaxKeys, and Contents and CommonPrefixes, the two result lists of both versions.
 template <class Request, class Result>
-struct listing_limit {
-    static constexpr std::size_t max_page_size = static_cast<std::size_t>(INT_MAX);
-    static std::vector<object>& items(Result& page) { return page.contents; }
-    static void set_page_size(Request& request, std::size_t size) { request.max_keys = static_cast<int>(size); }
-    static void clear_secondary_results(Result& page) { page.common_prefixes.clear(); }
-    static void append_page(Result& into, Result&& from) {
-        into.contents.insert(into.contents.end(), std::make_move_iterator(from.contents.begin()),
-                             std::make_move_iterator(from.contents.end()));
-        into.common_prefixes.insert(into.common_prefixes.end(), std::make_move_iterator(from.common_prefixes.begin()),
-                                    std::make_move_iterator(from.common_prefixes.end()));
-    }
-};
+using listing_limit = member_limit_policy<&Result::contents, &Request::max_keys, &Result::common_prefixes>;
 
 } // namespace detail
 
@@ -154,17 +143,9 @@ struct listing_limit {
 inline constexpr token_field continuation_token_field{"ContinuationToken"};
 
 /// Tokens of ListObjectsV2: ContinuationToken / NextContinuationToken, while IsTruncated.
-struct list_objects_v2_tokens {
-    using request_type = list_objects_v2_request;
-    using page_type = list_objects_v2_result;
-    static constexpr std::array<token_field, 1> input_tokens{{continuation_token_field}};
-
-    static token_value read_token(const page_type& page, std::size_t) {
-        return token_value(page.next_continuation_token);
-    }
-    static void write_token(request_type& request, std::size_t, const token_value& value) {
-        assign_token(request.continuation_token, value);
-    }
+struct list_objects_v2_tokens
+    : member_token_policy<&list_objects_v2_request::continuation_token, &list_objects_v2_result::next_continuation_token,
+                          continuation_token_field> {
     static bool more_results(const page_type& page) { return page.is_truncated.value_or(false); }
     /// build_full_result() writes the resume token into next_token and drops the first page's
     /// NextContinuationToken, which is not where the full result ends.
@@ -204,7 +185,7 @@ inline constexpr token_field marker_field{"Marker"};
 /// Tokens of ListObjects: Marker in; NextMarker, or else the last Key of the page, out; while
 /// IsTruncated. The page is the one the run hands out: on the first page of a resumed run, after
 /// the starting token's truncate amount is dropped (as boto3 reads it too).
-struct list_objects_tokens {
+struct list_objects_tokens : token_policy_base<list_objects_tokens> {
     using request_type = list_objects_request;
     using page_type = list_objects_result;
     static constexpr std::array<token_field, 1> input_tokens{{marker_field}};

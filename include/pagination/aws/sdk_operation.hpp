@@ -227,7 +227,7 @@ struct sdk_request {
 
 /// The TokenPolicy of an SDK operation described by `Spec`.
 template <const auto& Spec>
-struct sdk_tokens {
+struct sdk_tokens : token_policy_base<sdk_tokens<Spec>> {
     using spec_type = sdk_detail::remove_cvref_t<decltype(Spec)>;
     using request_type = sdk_request<typename spec_type::request_type>;
     using page_type = typename spec_type::result_type;
@@ -240,9 +240,13 @@ struct sdk_tokens {
     static void write_token(request_type& request, std::size_t, const token_value& value) {
         assign_token(request.token, value);
     }
-    template <class S = spec_type, std::enable_if_t<S::has_more_results, int> = 0>
     static bool more_results(const page_type& page) {
-        return static_cast<bool>((page.*(Spec.get_more))());
+        if constexpr (spec_type::has_more_results) {
+            return static_cast<bool>((page.*(Spec.get_more))());
+        } else {
+            (void)page;
+            return true;
+        }
     }
     template <class S = spec_type, std::enable_if_t<S::has_resume_setter, int> = 0>
     static void set_resume_token(page_type& page, const std::optional<std::string>& token) {
@@ -252,7 +256,7 @@ struct sdk_tokens {
 
 /// The LimitPolicy of an SDK operation described by `Spec`.
 template <const auto& Spec>
-struct sdk_limit {
+struct sdk_limit : limit_policy_base<sdk_limit<Spec>> {
     using spec_type = sdk_detail::remove_cvref_t<decltype(Spec)>;
     using request_type = sdk_request<typename spec_type::request_type>;
     using page_type = typename spec_type::result_type;
@@ -266,10 +270,6 @@ private:
     static auto& mutable_list(page_type& page, Getter getter) {
         using list = typename sdk_detail::getter_traits<Getter>::value_type;
         return const_cast<list&>((page.*getter)());
-    }
-    template <class List>
-    static void append(List& into, List& from) {
-        into.insert(into.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
     }
 
 public:
@@ -286,25 +286,41 @@ public:
     /// The result's primary list (what MaxItems counts and trims).
     static list_type& items(page_type& page) { return mutable_list(page, Spec.get_items); }
 
-    template <class S = spec_type, std::enable_if_t<S::has_secondary_results, int> = 0>
+    /// Empties the secondary lists the spec names (none when it names none).
     static void clear_secondary_results(page_type& page) {
-        std::apply([&page](auto... getters) { (mutable_list(page, getters).clear(), ...); }, Spec.secondary);
+        std::apply(
+            [&page](auto... getters) {
+                (void)page;
+                (mutable_list(page, getters).clear(), ...);
+            },
+            Spec.secondary);
     }
 
-    template <class S = spec_type, std::enable_if_t<S::has_secondary_results, int> = 0>
     static void append_page(page_type& into, page_type&& from) {
-        append(items(into), items(from));
-        std::apply([&into, &from](auto... getters) { (append(mutable_list(into, getters), mutable_list(from, getters)), ...); },
-                   Spec.secondary);
+        pagination::detail::append_moved(items(into), items(from));
+        std::apply(
+            [&into, &from](auto... getters) {
+                (void)into;
+                (void)from;
+                (pagination::detail::append_moved(mutable_list(into, getters), mutable_list(from, getters)), ...);
+            },
+            Spec.secondary);
     }
 
-    template <class S = spec_type, std::enable_if_t<S::has_limit, int> = 0>
-    static void set_page_size(request_type& request, std::size_t size) {
-        if constexpr (S::has_string_limit) {
-            (request.request.*(Spec.set_limit))(sdk_detail::make_string<typename S::string_type>(std::to_string(size)));
+    /// Writes the spec's limit setter; false when the operation has none.
+    static bool set_page_size(request_type& request, std::size_t size) {
+        if constexpr (!spec_type::has_limit) {
+            (void)request;
+            (void)size;
+            return false;
+        } else if constexpr (spec_type::has_string_limit) {
+            (request.request.*(Spec.set_limit))(
+                sdk_detail::make_string<typename spec_type::string_type>(std::to_string(size)));
+            return true;
         } else {
             using value = typename sdk_detail::number_setter_traits<decltype(Spec.set_limit)>::value_type;
             (request.request.*(Spec.set_limit))(static_cast<value>(size));
+            return true;
         }
     }
 };
