@@ -5,6 +5,7 @@
 //
 //   config.hpp             configuration macros (PAGINATION_EXCEPTIONS, PAGINATION_ASSERT, ...)
 //   error.hpp              errc, error, and the exceptions thrown when exceptions are on
+//   expected.hpp           expected<T, E>: a value or an error (decode_result is one)
 //   token_value.hpp        a token's value: null, string, number, bytes, list or object
 //   token_codec.hpp        resume tokens written and read as boto3 does (docs/semantics.md 3, 4)
 //   policies.hpp           the policy requirements and the ready-made policies
@@ -17,6 +18,7 @@
 
 #include <pagination/config.hpp>
 #include <pagination/error.hpp>
+#include <pagination/expected.hpp>
 #include <pagination/token_value.hpp>
 #include <pagination/token_codec.hpp>
 #include <pagination/policies.hpp>

@@ -11,7 +11,6 @@
 #include <chrono>
 #include <cstddef>
 #include <functional>
-#include <type_traits>
 #include <utility>
 
 namespace pagination {
@@ -53,19 +52,13 @@ public:
 private:
     template <class Result>
     bool should_retry(const Result& result) const {
-        using page_guess = std::decay_t<Result>;
-        if constexpr (detail::is_expected_like<page_guess>::value) {
-            if (result.has_value()) {
-                return false;
-            }
-            return retry_.should_retry(error::from_fetcher_error(result.error()));
-        } else if constexpr (detail::is_aws_outcome<page_guess>::value) {
-            if (result.IsSuccess()) {
-                return false;
-            }
-            return retry_.should_retry(error::from_fetcher_error(result.GetError()));
+        // No page type here: whatever is neither expected-like nor an Outcome is a page, which
+        // cannot fail (a thrown exception is not retried).
+        using traits = detail::fetch_result_traits<Result>;
+        if constexpr (traits::is_page) {
+            return false;
         } else {
-            return false;  // a plain page cannot fail; a thrown exception is not retried
+            return !traits::ok(result) && retry_.should_retry(traits::failure(result));
         }
     }
 

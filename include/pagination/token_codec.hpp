@@ -8,6 +8,7 @@
 #include <pagination/detail/base64.hpp>
 #include <pagination/detail/json.hpp>
 #include <pagination/error.hpp>
+#include <pagination/expected.hpp>
 #include <pagination/token_value.hpp>
 
 #include <cstddef>
@@ -55,29 +56,7 @@ struct decoded_token {
 };
 
 /// The outcome of decoding a StartingToken: a decoded token, or the reason it was rejected.
-class decode_result {
-public:
-    decode_result(decoded_token value) : value_(std::move(value)) {}
-    decode_result(pagination::error e) : error_(std::move(e)) {}
-    bool has_value() const noexcept { return value_.has_value(); }
-    explicit operator bool() const noexcept { return has_value(); }
-    const decoded_token& value() const& {
-        PAGINATION_ASSERT(value_.has_value());
-        return *value_;
-    }
-    decoded_token&& value() && {
-        PAGINATION_ASSERT(value_.has_value());
-        return std::move(*value_);
-    }
-    const pagination::error& error() const {
-        PAGINATION_ASSERT(error_.has_value());
-        return *error_;
-    }
-
-private:
-    std::optional<decoded_token> value_;
-    std::optional<pagination::error> error_;
-};
+using decode_result = expected<decoded_token, error>;
 
 namespace detail {
 

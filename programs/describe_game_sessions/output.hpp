@@ -13,6 +13,7 @@
 
 #include "east_asian_width.hpp"
 
+#include <pagination/aws/detail/civil_date.hpp>
 #include <pagination/aws/gamelift_model.hpp>
 #include <pagination/detail/json.hpp>
 
@@ -57,10 +58,6 @@ inline void append_padded(std::string& out, std::int64_t value, int width) {
     out += digits;
 }
 
-constexpr bool is_leap_year(std::int64_t year) noexcept {
-    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
-
 constexpr std::int64_t floor_div(std::int64_t a, std::int64_t b) noexcept {
     return a / b - ((a % b != 0 && ((a < 0) != (b < 0))) ? 1 : 0);
 }
@@ -76,40 +73,18 @@ inline void indent(std::string& out, int level) {
 /// fraction when the milliseconds are zero. Always UTC; the CLI uses the machine's offset.
 inline std::string format_iso8601(gl::timestamp t) {
     constexpr std::int64_t ms_per_day = 86'400'000;
-    constexpr std::int64_t days_per_400_years = 146'097;  // the Gregorian calendar repeats every 400 years
     const auto ms = static_cast<std::int64_t>(t.time_since_epoch().count());
-    std::int64_t days = json_detail::floor_div(ms, ms_per_day);
+    const std::int64_t days = json_detail::floor_div(ms, ms_per_day);
     const std::int64_t ms_of_day = ms - days * ms_per_day;
-
-    const std::int64_t cycles = json_detail::floor_div(days, days_per_400_years);
-    days -= cycles * days_per_400_years;
-    std::int64_t year = 1970 + 400 * cycles;
-    for (;;) {
-        const std::int64_t in_year = json_detail::is_leap_year(year) ? 366 : 365;
-        if (days < in_year) {
-            break;
-        }
-        days -= in_year;
-        ++year;
-    }
-    constexpr std::array<std::int64_t, 12> month_days{{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}};
-    std::int64_t month = 0;
-    for (; month < 11; ++month) {
-        const std::int64_t len =
-            month_days[static_cast<std::size_t>(month)] + ((month == 1 && json_detail::is_leap_year(year)) ? 1 : 0);
-        if (days < len) {
-            break;
-        }
-        days -= len;
-    }
+    const pagination::aws::detail::civil_date date = pagination::aws::detail::civil_from_days(days);
 
     std::string out;
     out.reserve(32);
-    json_detail::append_padded(out, year, 4);
+    json_detail::append_padded(out, date.year, 4);
     out += '-';
-    json_detail::append_padded(out, month + 1, 2);
+    json_detail::append_padded(out, date.month, 2);
     out += '-';
-    json_detail::append_padded(out, days + 1, 2);
+    json_detail::append_padded(out, date.day, 2);
     out += 'T';
     json_detail::append_padded(out, ms_of_day / 3'600'000, 2);
     out += ':';

@@ -48,10 +48,10 @@ void decode_result_checks_which_side_it_holds() {
     const std::array<pagination::token_field, 1> fields{{next_token_field}};
     const pagination::decode_result rejected = pagination::decode_starting_token("", fields);
     HYGIENE_CHECK(!rejected.has_value());
-    HYGIENE_CHECK(violates([&] { (void)rejected.value(); }, "value_.has_value()"));
+    HYGIENE_CHECK(violates([&] { (void)rejected.value(); }, "has_value()"));
     const pagination::decode_result accepted = pagination::decode_starting_token("raw-service-token", fields);
     HYGIENE_CHECK(accepted.has_value());
-    HYGIENE_CHECK(violates([&] { (void)accepted.error(); }, "error_.has_value()"));
+    HYGIENE_CHECK(violates([&] { (void)accepted.error(); }, "!has_value()"));
 }
 
 void run_state_checks_the_order_of_calls() {

@@ -18,20 +18,7 @@ struct service_error {
     std::string code;
 };
 
-class result {
-public:
-    result(page p) : page_(std::move(p)), ok_(true) {}
-    result(service_error e) : error_(std::move(e)), ok_(false) {}
-    bool has_value() const { return ok_; }
-    page&& value() && { return std::move(page_); }
-    page& value() & { return page_; }
-    const service_error& error() const { return error_; }
-
-private:
-    page page_;
-    service_error error_;
-    bool ok_;
-};
+using result = pagination::expected<page, service_error>;
 
 /// A listing whose `fail_at`th call (0-based) returns an error.
 struct failing_listing {

@@ -7,12 +7,12 @@
 #include "test_service.hpp"
 
 #include <pagination/async.hpp>
+#include <pagination/expected.hpp>
 
 #include <chrono>
 #include <deque>
 #include <functional>
 #include <memory>
-#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -24,19 +24,8 @@ struct service_failure {
     bool retryable() const { return code == "ThrottlingException"; }
 };
 
-class page_or_failure {
-public:
-    page_or_failure(page p) : page_(std::move(p)) {}
-    page_or_failure(service_failure f) : failure_(std::move(f)) {}
-    bool has_value() const { return page_.has_value(); }
-    page& value() & { return *page_; }
-    page&& value() && { return std::move(*page_); }
-    const service_failure& error() const { return *failure_; }
-
-private:
-    std::optional<page> page_;
-    std::optional<service_failure> failure_;
-};
+/// What a fallible fetcher of the test listing returns.
+using page_or_failure = pagination::expected<page, service_failure>;
 
 /// A callback fetcher over a listing whose completions wait in a queue until the test runs them.
 /// `failures` lists the calls (0-based) that fail with ThrottlingException.

@@ -129,6 +129,29 @@ TEST_CASE("X-Amz-Date is the UTC time rounded down to the second", "[sigv4]") {
     CHECK(sd::amz_date(suite_time + std::chrono::milliseconds(999)) == std::optional<std::string>("20150830T123600Z"));
 }
 
+TEST_CASE("civil_from_days and days_from_civil are inverses, across eras, leap days and 1970", "[sigv4]") {
+    long long expected_days = sd::days_from_civil(-401, 1, 1);
+    for (long long year = -401; year <= 2401; ++year) {
+        const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        const unsigned lengths[12] = {31, leap ? 29u : 28u, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+        for (unsigned month = 1; month <= 12; ++month) {
+            for (unsigned day = 1; day <= lengths[month - 1]; ++day) {
+                const long long days = sd::days_from_civil(year, month, day);
+                const sd::civil_date date = sd::civil_from_days(days);
+                if (days != expected_days || date.year != year || date.month != month || date.day != day) {
+                    FAIL("civil date " << year << '-' << month << '-' << day << " <-> day " << days);
+                }
+                ++expected_days;
+            }
+        }
+    }
+    CHECK(expected_days == sd::days_from_civil(2402, 1, 1));
+    CHECK(sd::days_from_civil(1970, 1, 1) == 0);
+    CHECK(sd::civil_from_days(-1).year == 1969);
+    CHECK(sd::civil_from_days(11016).month == 2);  // 2000-02-29
+    CHECK(sd::civil_from_days(11016).day == 29);
+}
+
 TEST_CASE("Canonical URI and query: the path is encoded once more, the query is decoded and re-encoded",
           "[sigv4]") {
     CHECK(sd::canonical_uri("") == "/");

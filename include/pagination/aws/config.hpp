@@ -9,11 +9,13 @@
 // message; a broken line of a file is reported by file, profile and line number.
 
 #include <pagination/aws/credentials.hpp>
+#include <pagination/aws/detail/civil_date.hpp>
 #include <pagination/aws/detail/ini.hpp>
 #include <pagination/aws/detail/process.hpp>
 #include <pagination/aws/retry_strategy.hpp>
 #include <pagination/config.hpp>
 #include <pagination/detail/json.hpp>
+#include <pagination/expected.hpp>
 #include <pagination/http/message.hpp>
 
 #include <chrono>
@@ -81,34 +83,7 @@ struct config_error {
 
 /// A value or a configuration error.
 template <class T>
-class config_result {
-public:
-    config_result(T value) : value_(std::move(value)) {}            // NOLINT(google-explicit-constructor)
-    config_result(config_error error) : error_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
-
-    bool has_value() const noexcept { return value_.has_value(); }
-    explicit operator bool() const noexcept { return has_value(); }
-    T& value() & {
-        PAGINATION_ASSERT(has_value());
-        return *value_;
-    }
-    const T& value() const& {
-        PAGINATION_ASSERT(has_value());
-        return *value_;
-    }
-    T&& value() && {
-        PAGINATION_ASSERT(has_value());
-        return std::move(*value_);
-    }
-    const config_error& error() const& {
-        PAGINATION_ASSERT(!has_value());
-        return *error_;
-    }
-
-private:
-    std::optional<T> value_;
-    std::optional<config_error> error_;
-};
+using config_result = pagination::expected<T, config_error>;
 
 /// The environment variables configuration reads: the process's, or a map (tests, embedding).
 class environment {
@@ -620,16 +595,6 @@ inline bool parse_int(std::string_view text, long long& out) {
     }
     out = negative ? -value : value;
     return true;
-}
-
-/// Days since 1970-01-01 of a proleptic Gregorian date.
-constexpr long long days_from_civil(long long y, unsigned m, unsigned d) noexcept {
-    y -= m <= 2 ? 1 : 0;
-    const long long era = (y >= 0 ? y : y - 399) / 400;
-    const auto yoe = static_cast<unsigned>(y - era * 400);
-    const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + static_cast<long long>(doe) - 719468;
 }
 
 /// An RFC 3339 time (`2026-01-15T08:00:08Z`, fraction and offset allowed).

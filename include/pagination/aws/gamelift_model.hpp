@@ -7,7 +7,7 @@
 // Nothing here depends on the pagination core, so the model can be used (and tested) alone.
 
 #include <pagination/aws/service_error.hpp>
-#include <pagination/config.hpp>
+#include <pagination/expected.hpp>
 
 #include <array>
 #include <chrono>
@@ -16,8 +16,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <utility>
-#include <variant>
 #include <vector>
 
 namespace pagination {
@@ -297,57 +295,9 @@ inline constexpr std::string_view throttling = "ThrottlingException";
 /// An error answer of the service (aws/service_error.hpp): code, message, request id, status.
 using service_error = aws::service_error;
 
-/// Either a value or a service_error, in the manner of std::expected (which C++17 lacks).
+/// Either a value or a service_error.
 template <typename T>
-class service_outcome {
-public:
-    /// A successful outcome.
-    service_outcome(const T& value) : state_(std::in_place_index<0>, value) {}  // NOLINT
-    /// A successful outcome.
-    service_outcome(T&& value) : state_(std::in_place_index<0>, std::move(value)) {}  // NOLINT
-    /// A failed outcome.
-    service_outcome(service_error error) : state_(std::in_place_index<1>, std::move(error)) {}  // NOLINT
-
-    /// Whether the outcome holds a value.
-    bool has_value() const noexcept { return state_.index() == 0; }
-    /// Whether the outcome holds a value.
-    explicit operator bool() const noexcept { return has_value(); }
-
-    /// The value; only when has_value().
-    T& value() & {
-        PAGINATION_ASSERT(has_value());
-        return *std::get_if<0>(&state_);
-    }
-    /// The value; only when has_value().
-    const T& value() const& {
-        PAGINATION_ASSERT(has_value());
-        return *std::get_if<0>(&state_);
-    }
-    /// The value, moved out; only when has_value().
-    T&& value() && {
-        PAGINATION_ASSERT(has_value());
-        return std::move(*std::get_if<0>(&state_));
-    }
-
-    /// The error; only when !has_value().
-    service_error& error() & {
-        PAGINATION_ASSERT(!has_value());
-        return *std::get_if<1>(&state_);
-    }
-    /// The error; only when !has_value().
-    const service_error& error() const& {
-        PAGINATION_ASSERT(!has_value());
-        return *std::get_if<1>(&state_);
-    }
-    /// The error, moved out; only when !has_value().
-    service_error&& error() && {
-        PAGINATION_ASSERT(!has_value());
-        return std::move(*std::get_if<1>(&state_));
-    }
-
-private:
-    std::variant<T, service_error> state_;
-};
+using service_outcome = pagination::expected<T, service_error>;
 
 /// What a DescribeGameSessions call gives: a page of results or a service error.
 using describe_game_sessions_outcome = service_outcome<describe_game_sessions_result>;
@@ -475,6 +425,27 @@ inline validation_error length_error(std::string_view field, std::size_t max, st
                                     " characters long (got " + std::to_string(got) + ")"};
 }
 
+// `field` breaks `rule` ("must be ...", "may contain only ...") with the text `got`.
+inline validation_error malformed(std::string_view field, std::string_view rule, std::string_view got) {
+    return {std::string(field), std::string(field) + ' ' + std::string(rule) + "; got " + quoted_excerpt(got)};
+}
+
+// A text field, when present, of 1 to `max` characters that `well_formed` accepts.
+template <class Predicate>
+std::optional<validation_error> check_text(std::string_view field, const std::optional<std::string>& value,
+                                           std::size_t max, Predicate well_formed, std::string_view rule) {
+    if (!value) {
+        return std::nullopt;
+    }
+    if (value->empty() || value->size() > max) {
+        return length_error(field, max, value->size());
+    }
+    if (!well_formed(std::string_view(*value))) {
+        return malformed(field, rule, *value);
+    }
+    return std::nullopt;
+}
+
 }  // namespace detail
 
 /// Checks a request against the service model's rules, so that a bad request fails before it
@@ -484,48 +455,29 @@ inline std::optional<validation_error> validate(const describe_game_sessions_req
         return validation_error{"FleetId|AliasId|GameSessionId",
                                 "one of FleetId, AliasId or GameSessionId is required"};
     }
-    if (request.fleet_id) {
-        const std::string& v = *request.fleet_id;
-        if (v.empty() || v.size() > limits::fleet_id_max_length) {
-            return detail::length_error("FleetId", limits::fleet_id_max_length, v.size());
-        }
-        if (!detail::is_fleet_id(v) && !detail::is_fleet_arn(v)) {
-            return validation_error{"FleetId",
-                                    "FleetId must be a fleet ID (fleet-<id>) or a fleet ARN "
-                                    "(arn:aws:gamelift:<region>:<account>:fleet/fleet-<id>); got " +
-                                        detail::quoted_excerpt(v)};
-        }
+    if (auto broken = detail::check_text(
+            "FleetId", request.fleet_id, limits::fleet_id_max_length,
+            [](std::string_view v) { return detail::is_fleet_id(v) || detail::is_fleet_arn(v); },
+            "must be a fleet ID (fleet-<id>) or a fleet ARN (arn:aws:gamelift:<region>:<account>:fleet/fleet-<id>)")) {
+        return broken;
     }
-    if (request.game_session_id) {
-        const std::string& v = *request.game_session_id;
-        if (v.empty() || v.size() > limits::game_session_id_max_length) {
-            return detail::length_error("GameSessionId", limits::game_session_id_max_length, v.size());
-        }
-        if (!detail::all_of(v, detail::is_arn_string_char)) {
-            return validation_error{"GameSessionId",
-                                    "GameSessionId may contain only letters, digits, ':', '/' and '-'; got " +
-                                        detail::quoted_excerpt(v)};
-        }
+    if (auto broken = detail::check_text(
+            "GameSessionId", request.game_session_id, limits::game_session_id_max_length,
+            [](std::string_view v) { return detail::all_of(v, detail::is_arn_string_char); },
+            "may contain only letters, digits, ':', '/' and '-'")) {
+        return broken;
     }
-    if (request.alias_id) {
-        const std::string& v = *request.alias_id;
-        if (!detail::is_alias_id_or_arn(v)) {
-            return validation_error{"AliasId",
-                                    "AliasId must be an alias ID (alias-<id>) or an alias ARN "
-                                    "(arn:aws:gamelift:<region>:<account>:alias/alias-<id>) without whitespace; got " +
-                                        detail::quoted_excerpt(v)};
-        }
+    if (request.alias_id && !detail::is_alias_id_or_arn(*request.alias_id)) {
+        return detail::malformed("AliasId",
+                                 "must be an alias ID (alias-<id>) or an alias ARN "
+                                 "(arn:aws:gamelift:<region>:<account>:alias/alias-<id>) without whitespace",
+                                 *request.alias_id);
     }
-    if (request.location) {
-        const std::string& v = *request.location;
-        if (v.empty() || v.size() > limits::location_max_length) {
-            return detail::length_error("Location", limits::location_max_length, v.size());
-        }
-        if (!detail::all_of(v, detail::is_id_char)) {
-            return validation_error{"Location", "Location may contain only letters, digits and '-' (a Region "
-                                                "code such as us-west-2); got " +
-                                                    detail::quoted_excerpt(v)};
-        }
+    if (auto broken = detail::check_text(
+            "Location", request.location, limits::location_max_length,
+            [](std::string_view v) { return detail::all_of(v, detail::is_id_char); },
+            "may contain only letters, digits and '-' (a Region code such as us-west-2)")) {
+        return broken;
     }
     if (request.status_filter) {
         const game_session_status s = *request.status_filter;
@@ -540,13 +492,8 @@ inline std::optional<validation_error> validate(const describe_game_sessions_req
     if (request.limit && *request.limit < 1) {
         return validation_error{"Limit", "Limit must be at least 1; got " + std::to_string(*request.limit)};
     }
-    if (request.next_token) {
-        const std::string& v = *request.next_token;
-        if (v.empty() || v.size() > limits::next_token_max_length) {
-            return detail::length_error("NextToken", limits::next_token_max_length, v.size());
-        }
-    }
-    return std::nullopt;
+    return detail::check_text("NextToken", request.next_token, limits::next_token_max_length,
+                              [](std::string_view) { return true; }, "");
 }
 
 /// The InvalidRequestException the service answers a request with when it breaks `error`'s rule.

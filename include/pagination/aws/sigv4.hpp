@@ -11,6 +11,7 @@
 // HMAC chain, and redacted() replaces the signature and the session token for debug logs.
 
 #include <pagination/aws/credentials.hpp>
+#include <pagination/aws/detail/civil_date.hpp>
 #include <pagination/aws/detail/sha256.hpp>
 #include <pagination/http/message.hpp>
 
@@ -135,6 +136,21 @@ inline std::string percent_decode(std::string_view text) {
     return out;
 }
 
+// Calls fn(piece, whether it is the last) for each `separator`-separated piece of `text`, empty
+// pieces included: the segments of a path, the pairs of a query string.
+template <class Fn>
+void for_each_piece(std::string_view text, char separator, Fn&& fn) {
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t end = text.find(separator, start);
+        if (end == std::string_view::npos) {
+            end = text.size();
+        }
+        fn(text.substr(start, end - start), end >= text.size());
+        start = end + 1;
+    }
+}
+
 /// The canonical URI of a raw URL path: dot segments and empty segments removed (botocore's
 /// normalize_url_path), then every segment URI-encoded once more, as SigV4 requires for every
 /// service but S3 (so "%20" in the URL signs as "%2520").
@@ -143,13 +159,7 @@ inline std::string canonical_uri(std::string_view path) {
         return "/";
     }
     std::vector<std::string_view> segments;
-    std::size_t start = 0;
-    while (start <= path.size()) {
-        std::size_t slash = path.find('/', start);
-        if (slash == std::string_view::npos) {
-            slash = path.size();
-        }
-        const std::string_view segment = path.substr(start, slash - start);
+    for_each_piece(path, '/', [&segments](std::string_view segment, bool) {
         if (segment == "..") {
             if (!segments.empty()) {
                 segments.pop_back();
@@ -157,8 +167,7 @@ inline std::string canonical_uri(std::string_view path) {
         } else if (!segment.empty() && segment != ".") {
             segments.push_back(segment);
         }
-        start = slash + 1;
-    }
+    });
     std::string normalized;
     normalized.reserve(path.size());
     if (path.front() == '/') {
@@ -182,28 +191,13 @@ inline std::string canonical_uri(std::string_view path) {
 /// The canonical query string of a raw query (after '?'): every `name=value` pair decoded and
 /// encoded again the SigV4 way, sorted by name and then value, joined by '&'. A pair without
 /// '=' has an empty value; empty pairs are kept, as botocore keeps them.
-// Calls fn(pair, position of its '=' or npos, whether it is the last) for each '&'-separated
-// pair of a query string, empty pairs included.
-template <class Fn>
-void for_each_query_pair(std::string_view query, Fn&& fn) {
-    std::size_t start = 0;
-    while (start <= query.size()) {
-        std::size_t amp = query.find('&', start);
-        if (amp == std::string_view::npos) {
-            amp = query.size();
-        }
-        const std::string_view pair = query.substr(start, amp - start);
-        fn(pair, pair.find('='), amp >= query.size());
-        start = amp + 1;
-    }
-}
-
 inline std::string canonical_query(std::string_view query) {
     if (query.empty()) {
         return {};
     }
     std::vector<std::pair<std::string, std::string>> pairs;
-    for_each_query_pair(query, [&](std::string_view pair, std::size_t eq, bool) {
+    for_each_piece(query, '&', [&](std::string_view pair, bool) {
+        const std::size_t eq = pair.find('=');
         std::pair<std::string, std::string> encoded;
         append_uri_encoded(encoded.first, percent_decode(pair.substr(0, eq)), false);
         if (eq != std::string_view::npos) {
@@ -234,19 +228,8 @@ inline std::optional<std::string> amz_date(std::chrono::system_clock::time_point
         second_of_day += 86400;
         --days;
     }
-    // Days since 1970-01-01 to a proleptic Gregorian date, counting in 400-year eras that begin
-    // on March 1st (so the leap day is the last day of an era's year).
-    const std::int64_t shifted = days + 719468;
-    const std::int64_t era = (shifted >= 0 ? shifted : shifted - 146096) / 146097;
-    const std::int64_t day_of_era = shifted - era * 146097;
-    const std::int64_t year_of_era =
-        (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
-    const std::int64_t day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    const std::int64_t month_index = (5 * day_of_year + 2) / 153;
-    const std::int64_t day = day_of_year - (153 * month_index + 2) / 5 + 1;
-    const std::int64_t month = month_index < 10 ? month_index + 3 : month_index - 9;
-    const std::int64_t year = year_of_era + era * 400 + (month <= 2 ? 1 : 0);
-    if (year < 0 || year > 9999) {
+    const detail::civil_date date = detail::civil_from_days(days);
+    if (date.year < 0 || date.year > 9999) {
         return std::nullopt;
     }
     std::string out(16, '0');
@@ -256,9 +239,9 @@ inline std::optional<std::string> amz_date(std::chrono::system_clock::time_point
             value /= 10;
         }
     };
-    put(0, year, 4);
-    put(4, month, 2);
-    put(6, day, 2);
+    put(0, date.year, 4);
+    put(4, date.month, 2);
+    put(6, date.day, 2);
     out[8] = 'T';
     put(9, second_of_day / 3600, 2);
     put(11, second_of_day / 60 % 60, 2);
@@ -524,7 +507,8 @@ inline void append_redacted_url(std::string& out, std::string_view url) {
         fragment = query.substr(hash);
         query = query.substr(0, hash);
     }
-    for_each_query_pair(query, [&](std::string_view pair, std::size_t eq, bool last) {
+    for_each_piece(query, '&', [&](std::string_view pair, bool last) {
+        const std::size_t eq = pair.find('=');
         if (eq != std::string_view::npos && secret_query_parameter(pair.substr(0, eq))) {
             append_log_safe(out, pair.substr(0, eq + 1));
             out += "<redacted>";

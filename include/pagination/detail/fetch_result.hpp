@@ -32,10 +32,14 @@ template <class R>
 struct has_result_with_ownership<R, std::void_t<decltype(std::declval<R&>().GetResultWithOwnership())>>
     : std::true_type {};
 
-/// Which of the three forms a fetcher's return type R is, for pages of type Page.
-template <class R, class Page>
+/// Which of the three forms a fetcher's return type R is, for pages of type Page. Without a
+/// Page (a wrapper that does not know it, such as with_retry), R is a page when it is neither
+/// of the other two forms.
+template <class R, class Page = void>
 struct fetch_result_traits {
-    static constexpr bool is_page = std::is_same_v<std::decay_t<R>, Page>;
+    static constexpr bool is_page = std::is_void_v<Page>
+                                        ? !is_expected_like<R>::value && !is_aws_outcome<R>::value
+                                        : std::is_same_v<std::decay_t<R>, Page>;
     static constexpr bool is_expected = !is_page && is_expected_like<R>::value;
     static constexpr bool is_outcome = !is_page && !is_expected && is_aws_outcome<R>::value;
     static_assert(is_page || is_expected || is_outcome,

@@ -353,17 +353,42 @@ private:
         return fail("unexpected character in JSON");
     }
 
-    bool object(token_value& out, std::size_t depth) {
-        ++pos_;
-        token_value::object_type members;
-        skip_ws();
-        if (pos_ < text_.size() && text_[pos_] == '}') {
+    bool consume(char c) noexcept {
+        if (pos_ < text_.size() && text_[pos_] == c) {
             ++pos_;
-            out = token_value(std::move(members));
+            return true;
+        }
+        return false;
+    }
+
+    // The comma-separated entries of an object or an array, after its opening bracket and up to
+    // `close`, each read by `entry`.
+    template <class Entry>
+    bool entries(char close, const char* bad_separator, Entry&& entry) {
+        ++pos_;
+        skip_ws();
+        if (consume(close)) {
             return true;
         }
         while (true) {
             skip_ws();
+            if (!entry()) {
+                return false;
+            }
+            skip_ws();
+            if (consume(',')) {
+                continue;
+            }
+            if (consume(close)) {
+                return true;
+            }
+            return fail(bad_separator);
+        }
+    }
+
+    bool object(token_value& out, std::size_t depth) {
+        token_value::object_type members;
+        const bool ok = entries('}', "expected ',' or '}' in JSON object", [&] {
             if (pos_ >= text_.size() || text_[pos_] != '"') {
                 return fail("expected a string key in JSON object");
             }
@@ -377,58 +402,37 @@ private:
                 }
             }
             skip_ws();
-            if (pos_ >= text_.size() || text_[pos_] != ':') {
+            if (!consume(':')) {
                 return fail("expected ':' in JSON object");
             }
-            ++pos_;
             skip_ws();
             token_value v;
             if (!value(v, depth)) {
                 return false;
             }
             members.emplace_back(std::move(key), std::move(v));
-            skip_ws();
-            if (pos_ < text_.size() && text_[pos_] == ',') {
-                ++pos_;
-                continue;
-            }
-            if (pos_ < text_.size() && text_[pos_] == '}') {
-                ++pos_;
-                out = token_value(std::move(members));
-                return true;
-            }
-            return fail("expected ',' or '}' in JSON object");
+            return true;
+        });
+        if (ok) {
+            out = token_value(std::move(members));
         }
+        return ok;
     }
 
     bool array(token_value& out, std::size_t depth) {
-        ++pos_;
         token_value::array_type elements;
-        skip_ws();
-        if (pos_ < text_.size() && text_[pos_] == ']') {
-            ++pos_;
-            out = token_value(std::move(elements));
-            return true;
-        }
-        while (true) {
-            skip_ws();
+        const bool ok = entries(']', "expected ',' or ']' in JSON array", [&] {
             token_value v;
             if (!value(v, depth)) {
                 return false;
             }
             elements.push_back(std::move(v));
-            skip_ws();
-            if (pos_ < text_.size() && text_[pos_] == ',') {
-                ++pos_;
-                continue;
-            }
-            if (pos_ < text_.size() && text_[pos_] == ']') {
-                ++pos_;
-                out = token_value(std::move(elements));
-                return true;
-            }
-            return fail("expected ',' or ']' in JSON array");
+            return true;
+        });
+        if (ok) {
+            out = token_value(std::move(elements));
         }
+        return ok;
     }
 
     bool hex4(std::uint32_t& unit) {

@@ -13,7 +13,7 @@
 // The callback form may call `done` on any thread, and from inside async_send itself; the
 // drivers of this library never run a handler of theirs inside the call that started it.
 
-#include <pagination/config.hpp>
+#include <pagination/expected.hpp>
 
 #include <cstddef>
 #include <optional>
@@ -147,35 +147,7 @@ struct transport_error {
 };
 
 /// The result of one exchange: a response (of any status) or a transport error.
-class result {
-public:
-    result(response r) : response_(std::move(r)) {}          // NOLINT(google-explicit-constructor)
-    result(transport_error e) : error_(std::move(e)) {}       // NOLINT(google-explicit-constructor)
-
-    bool has_value() const noexcept { return response_.has_value(); }
-    explicit operator bool() const noexcept { return has_value(); }
-
-    response& value() & {
-        PAGINATION_ASSERT(has_value());
-        return *response_;
-    }
-    const response& value() const& {
-        PAGINATION_ASSERT(has_value());
-        return *response_;
-    }
-    response&& value() && {
-        PAGINATION_ASSERT(has_value());
-        return std::move(*response_);
-    }
-    const transport_error& error() const& {
-        PAGINATION_ASSERT(!has_value());
-        return *error_;
-    }
-
-private:
-    std::optional<response> response_;
-    std::optional<transport_error> error_;
-};
+using result = pagination::expected<response, transport_error>;
 
 /// The parts of an absolute http or https URL.
 struct url_parts {

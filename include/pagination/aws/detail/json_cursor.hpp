@@ -155,7 +155,7 @@ public:
         if (p_ >= end_) {
             return fail(json_errc::unexpected_end);
         }
-        if (*p_ != '"' || !read_key(key)) {
+        if (*p_ != '"' || !view_of_string(key, key_scratch_)) {
             return fail(json_errc::syntax);
         }
         skip_ws();
@@ -202,17 +202,7 @@ public:
         if (peek() != '"') {
             return p_ >= end_ ? fail(json_errc::unexpected_end) : fail(json_errc::wrong_type);
         }
-        ++p_;
-        const char* start = p_;
-        if (scan_plain()) {
-            out = std::string_view(start, static_cast<std::size_t>(p_ - 1 - start));
-            return true;
-        }
-        if (!ok() || !decode_from(start, scratch)) {
-            return false;
-        }
-        out = scratch;
-        return true;
+        return view_of_string(out, scratch);
     }
 
     /// Reads a number token (the grammar of Python's json, NaN and the infinities included).
@@ -612,17 +602,19 @@ private:
         }
     }
 
-    bool read_key(std::string_view& key) {
+    // The string whose opening quote is at p_: a view of the input when it has no escapes, else
+    // of `scratch`, where it is decoded.
+    bool view_of_string(std::string_view& out, std::string& scratch) {
         ++p_;
         const char* start = p_;
         if (scan_plain()) {
-            key = std::string_view(start, static_cast<std::size_t>(p_ - 1 - start));
+            out = std::string_view(start, static_cast<std::size_t>(p_ - 1 - start));
             return true;
         }
-        if (!ok() || !decode_from(start, key_scratch_)) {
+        if (!ok() || !decode_from(start, scratch)) {
             return false;
         }
-        key = key_scratch_;
+        out = scratch;
         return true;
     }
 
