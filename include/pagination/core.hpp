@@ -12,6 +12,7 @@
 //   pagination_config.hpp  MaxItems, PageSize, StartingToken; paginator_options
 //   run_state.hpp          the state machine of one run (docs/semantics.md 2)
 //   paginator.hpp          the blocking paginator: pages(), items(), build_full_result()
+//   operation.hpp          operation<TokenPolicy, LimitPolicy>: an API's paginator as one named object
 //
 // The async driver (async.hpp), retry for the blocking paginator (retry.hpp) and the adapters
 // (aws/...) are included on their own.
@@ -25,5 +26,6 @@
 #include <pagination/pagination_config.hpp>
 #include <pagination/run_state.hpp>
 #include <pagination/paginator.hpp>
+#include <pagination/operation.hpp>
 
 #endif // PAGINATION_CORE_HPP

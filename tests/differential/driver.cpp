@@ -833,14 +833,17 @@ struct wire_fetcher {
 
 /// An adapter of aws/ over its own request and result types: `Start` is its paginate function
 /// for the wire fetcher.
-template <class Request, class Page, auto Start>
+template <const auto& Operation>
 struct adapter_api {
+    using Request = typename std::decay_t<decltype(Operation)>::request_type;
+    using Page = typename std::decay_t<decltype(Operation)>::page_type;
+
     template <class Consume>
     static void run(scripted_service& service, const scenario& s, const pagination::pagination_config& config,
                     const pagination::paginator_options& options, Consume&& consume) {
         Request request;
         wire::read(s.params, request);
-        auto run = Start(wire_fetcher<Request, Page>{&service}, std::move(request), config, options);
+        auto run = Operation(wire_fetcher<Request, Page>{&service}, std::move(request), config, options);
         consume(run);
     }
 };
@@ -1043,9 +1046,6 @@ inline constexpr auto sdk_list_hosted_zones =
         .limit(&r53m::ListHostedZonesRequest::SetMaxItems)
         .more_results(&r53m::ListHostedZonesResult::GetIsTruncated);
 
-template <class Request, class Page>
-using fetcher_of = wire_fetcher<Request, Page>;
-
 struct api_entry {
     std::string_view name;
     token_value (*run_chain)(const scenario&);
@@ -1053,30 +1053,13 @@ struct api_entry {
 
 const api_entry apis[] = {
     {"core", &run_chain<core_api>},
-    {"s3.ListObjectsV2",
-     &run_chain<adapter_api<s3::list_objects_v2_request, s3::list_objects_v2_result,
-                            &s3::list_objects_v2<fetcher_of<s3::list_objects_v2_request, s3::list_objects_v2_result>>>>},
-    {"s3.ListObjects",
-     &run_chain<adapter_api<s3::list_objects_request, s3::list_objects_result,
-                            &s3::list_objects<fetcher_of<s3::list_objects_request, s3::list_objects_result>>>>},
-    {"dynamodb.Scan",
-     &run_chain<adapter_api<ddb::scan_request, ddb::scan_result,
-                            &ddb::scan<fetcher_of<ddb::scan_request, ddb::scan_result>>>>},
-    {"dynamodb.Query",
-     &run_chain<adapter_api<ddb::query_request, ddb::query_result,
-                            &ddb::query<fetcher_of<ddb::query_request, ddb::query_result>>>>},
-    {"route53.ListResourceRecordSets",
-     &run_chain<adapter_api<r53::list_resource_record_sets_request, r53::list_resource_record_sets_result,
-                            &r53::list_resource_record_sets<fetcher_of<r53::list_resource_record_sets_request,
-                                                                       r53::list_resource_record_sets_result>>>>},
-    {"logs.GetLogEvents",
-     &run_chain<adapter_api<logs::get_log_events_request, logs::get_log_events_result,
-                            &logs::get_log_events<fetcher_of<logs::get_log_events_request,
-                                                             logs::get_log_events_result>>>>},
-    {"logs.FilterLogEvents",
-     &run_chain<adapter_api<logs::filter_log_events_request, logs::filter_log_events_result,
-                            &logs::filter_log_events<fetcher_of<logs::filter_log_events_request,
-                                                                logs::filter_log_events_result>>>>},
+    {"s3.ListObjectsV2", &run_chain<adapter_api<s3::list_objects_v2>>},
+    {"s3.ListObjects", &run_chain<adapter_api<s3::list_objects>>},
+    {"dynamodb.Scan", &run_chain<adapter_api<ddb::scan>>},
+    {"dynamodb.Query", &run_chain<adapter_api<ddb::query>>},
+    {"route53.ListResourceRecordSets", &run_chain<adapter_api<r53::list_resource_record_sets>>},
+    {"logs.GetLogEvents", &run_chain<adapter_api<logs::get_log_events>>},
+    {"logs.FilterLogEvents", &run_chain<adapter_api<logs::filter_log_events>>},
     {"sdk.s3.ListObjectsV2",
      &run_chain<sdk_api<sdk_list_objects_v2, &fake_aws::S3::S3Client::list_objects_v2_handler>>},
     {"sdk.dynamodb.ListTables",

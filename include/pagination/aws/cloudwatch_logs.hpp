@@ -15,6 +15,7 @@
 
 #include <pagination/error.hpp>
 #include <pagination/pagination_config.hpp>
+#include <pagination/operation.hpp>
 #include <pagination/paginator.hpp>
 #include <pagination/policies.hpp>
 #include <pagination/token_codec.hpp>
@@ -191,12 +192,7 @@ using get_log_events_paginator = paginator<Fetcher, get_log_events_tokens, get_l
 /// Paginates GetLogEvents: `fetcher` takes a `const get_log_events_request&` and returns a
 /// get_log_events_result, an expected-like value of it, or an AWS SDK Outcome, or throws. The
 /// run ends at the end of the stream; its resume_token() continues from there in a later run.
-template <class Fetcher>
-get_log_events_paginator<Fetcher> get_log_events(Fetcher fetcher, get_log_events_request request,
-                                                 const pagination_config& config = {},
-                                                 const paginator_options& options = {}) {
-    return get_log_events_paginator<Fetcher>(std::move(fetcher), std::move(request), config, options);
-}
+inline constexpr operation<get_log_events_tokens, get_log_events_limit> get_log_events{};
 
 // ---------------------------------------------------------------------------------------------
 // FilterLogEvents
@@ -231,12 +227,7 @@ template <class Fetcher>
 using filter_log_events_paginator = paginator<Fetcher, filter_log_events_tokens, filter_log_events_limit>;
 
 /// Paginates FilterLogEvents; `fetcher` as for get_log_events().
-template <class Fetcher>
-filter_log_events_paginator<Fetcher> filter_log_events(Fetcher fetcher, filter_log_events_request request,
-                                                       const pagination_config& config = {},
-                                                       const paginator_options& options = {}) {
-    return filter_log_events_paginator<Fetcher>(std::move(fetcher), std::move(request), config, options);
-}
+inline constexpr operation<filter_log_events_tokens, filter_log_events_limit> filter_log_events{};
 
 } // namespace cloudwatch_logs
 } // namespace aws

@@ -15,6 +15,7 @@
 
 #include <pagination/error.hpp>
 #include <pagination/pagination_config.hpp>
+#include <pagination/operation.hpp>
 #include <pagination/paginator.hpp>
 #include <pagination/token_codec.hpp>
 #include <pagination/token_value.hpp>
@@ -471,11 +472,7 @@ using scan_paginator = paginator<Fetcher, scan_tokens, scan_limit>;
 
 /// Paginates Scan: `fetcher` takes a `const scan_request&` and returns a scan_result, an
 /// expected-like value of it, or an AWS SDK Outcome, or throws.
-template <class Fetcher>
-scan_paginator<Fetcher> scan(Fetcher fetcher, scan_request request, const pagination_config& config = {},
-                             const paginator_options& options = {}) {
-    return scan_paginator<Fetcher>(std::move(fetcher), std::move(request), config, options);
-}
+inline constexpr operation<scan_tokens, scan_limit> scan{};
 
 // ---------------------------------------------------------------------------------------------
 // Query
@@ -502,11 +499,7 @@ template <class Fetcher>
 using query_paginator = paginator<Fetcher, query_tokens, query_limit>;
 
 /// Paginates Query; `fetcher` as for scan().
-template <class Fetcher>
-query_paginator<Fetcher> query(Fetcher fetcher, query_request request, const pagination_config& config = {},
-                               const paginator_options& options = {}) {
-    return query_paginator<Fetcher>(std::move(fetcher), std::move(request), config, options);
-}
+inline constexpr operation<query_tokens, query_limit> query{};
 
 } // namespace dynamodb
 } // namespace aws

@@ -15,6 +15,7 @@
 
 #include <pagination/error.hpp>
 #include <pagination/pagination_config.hpp>
+#include <pagination/operation.hpp>
 #include <pagination/paginator.hpp>
 #include <pagination/token_codec.hpp>
 #include <pagination/token_value.hpp>
@@ -136,13 +137,8 @@ using list_resource_record_sets_paginator =
 /// Paginates ListResourceRecordSets: `fetcher` takes a `const list_resource_record_sets_request&`
 /// and returns a list_resource_record_sets_result, an expected-like value of it, or an AWS SDK
 /// Outcome, or throws.
-template <class Fetcher>
-list_resource_record_sets_paginator<Fetcher> list_resource_record_sets(Fetcher fetcher,
-                                                                       list_resource_record_sets_request request,
-                                                                       const pagination_config& config = {},
-                                                                       const paginator_options& options = {}) {
-    return list_resource_record_sets_paginator<Fetcher>(std::move(fetcher), std::move(request), config, options);
-}
+inline constexpr operation<list_resource_record_sets_tokens, list_resource_record_sets_limit>
+    list_resource_record_sets{};
 
 } // namespace route53
 } // namespace aws

@@ -15,6 +15,7 @@
 
 #include <pagination/error.hpp>
 #include <pagination/pagination_config.hpp>
+#include <pagination/operation.hpp>
 #include <pagination/paginator.hpp>
 #include <pagination/token_codec.hpp>
 #include <pagination/token_value.hpp>
@@ -129,6 +130,29 @@ inline std::optional<error> check_bucket(const std::string& bucket, const char* 
     return std::nullopt;
 }
 
+/// The hooks both versions share, added to a TokenPolicy `Base` that reads and writes the token:
+/// IsTruncated says whether more keys follow; build_full_result() writes the resume token into
+/// next_token and drops the first page's own output token `OutputToken`, which is not where the
+/// full result ends; the request needs a bucket.
+template <class Base, auto OutputToken, const char* Operation>
+struct listing_tokens : Base {
+    using page_type = typename Base::page_type;
+    using request_type = typename Base::request_type;
+
+    static bool more_results(const page_type& page) { return page.is_truncated.value_or(false); }
+    static void set_resume_token(page_type& page, const std::optional<std::string>& token) {
+        page.next_token = token;
+        (page.*OutputToken).reset();
+        page.is_truncated = token.has_value();
+    }
+    static std::optional<error> validate_request(const request_type& request) {
+        return check_bucket(request.bucket, Operation);
+    }
+};
+
+inline constexpr char list_objects_v2_name[] = "ListObjectsV2";
+inline constexpr char list_objects_name[] = "ListObjects";
+
 /// MaxKeys, and Contents and CommonPrefixes, the two result lists of both versions.
 template <class Request, class Result>
 using listing_limit = member_limit_policy<&Result::contents, &Request::max_keys, &Result::common_prefixes>;
@@ -144,20 +168,10 @@ inline constexpr token_field continuation_token_field{"ContinuationToken"};
 
 /// Tokens of ListObjectsV2: ContinuationToken / NextContinuationToken, while IsTruncated.
 struct list_objects_v2_tokens
-    : member_token_policy<&list_objects_v2_request::continuation_token, &list_objects_v2_result::next_continuation_token,
-                          continuation_token_field> {
-    static bool more_results(const page_type& page) { return page.is_truncated.value_or(false); }
-    /// build_full_result() writes the resume token into next_token and drops the first page's
-    /// NextContinuationToken, which is not where the full result ends.
-    static void set_resume_token(page_type& page, const std::optional<std::string>& token) {
-        page.next_token = token;
-        page.next_continuation_token.reset();
-        page.is_truncated = token.has_value();
-    }
-    static std::optional<error> validate_request(const request_type& request) {
-        return detail::check_bucket(request.bucket, "ListObjectsV2");
-    }
-};
+    : detail::listing_tokens<member_token_policy<&list_objects_v2_request::continuation_token,
+                                                 &list_objects_v2_result::next_continuation_token,
+                                                 continuation_token_field>,
+                             &list_objects_v2_result::next_continuation_token, detail::list_objects_v2_name> {};
 
 /// MaxKeys and the result lists of ListObjectsV2.
 using list_objects_v2_limit = detail::listing_limit<list_objects_v2_request, list_objects_v2_result>;
@@ -168,12 +182,7 @@ using list_objects_v2_paginator = paginator<Fetcher, list_objects_v2_tokens, lis
 
 /// Paginates ListObjectsV2: `fetcher` takes a `const list_objects_v2_request&` and returns a
 /// list_objects_v2_result, an expected-like value of it, or an AWS SDK Outcome, or throws.
-template <class Fetcher>
-list_objects_v2_paginator<Fetcher> list_objects_v2(Fetcher fetcher, list_objects_v2_request request,
-                                                   const pagination_config& config = {},
-                                                   const paginator_options& options = {}) {
-    return list_objects_v2_paginator<Fetcher>(std::move(fetcher), std::move(request), config, options);
-}
+inline constexpr operation<list_objects_v2_tokens, list_objects_v2_limit> list_objects_v2{};
 
 // ---------------------------------------------------------------------------------------------
 // ListObjects (version 1)
@@ -182,10 +191,10 @@ list_objects_v2_paginator<Fetcher> list_objects_v2(Fetcher fetcher, list_objects
 /// ListObjects' input token, Marker.
 inline constexpr token_field marker_field{"Marker"};
 
-/// Tokens of ListObjects: Marker in; NextMarker, or else the last Key of the page, out; while
-/// IsTruncated. The page is the one the run hands out: on the first page of a resumed run, after
-/// the starting token's truncate amount is dropped (as boto3 reads it too).
-struct list_objects_tokens : token_policy_base<list_objects_tokens> {
+namespace detail {
+
+/// Marker in; NextMarker, or else the last Key of the page, out.
+struct marker_tokens : token_policy_base<marker_tokens> {
     using request_type = list_objects_request;
     using page_type = list_objects_result;
     static constexpr std::array<token_field, 1> input_tokens{{marker_field}};
@@ -202,18 +211,15 @@ struct list_objects_tokens : token_policy_base<list_objects_tokens> {
     static void write_token(request_type& request, std::size_t, const token_value& value) {
         assign_token(request.marker, value);
     }
-    static bool more_results(const page_type& page) { return page.is_truncated.value_or(false); }
-    /// build_full_result() writes the resume token into next_token and drops the first page's
-    /// NextMarker, which is not where the full result ends.
-    static void set_resume_token(page_type& page, const std::optional<std::string>& token) {
-        page.next_token = token;
-        page.next_marker.reset();
-        page.is_truncated = token.has_value();
-    }
-    static std::optional<error> validate_request(const request_type& request) {
-        return detail::check_bucket(request.bucket, "ListObjects");
-    }
 };
+
+} // namespace detail
+
+/// Tokens of ListObjects: Marker in; NextMarker, or else the last Key of the page, out; while
+/// IsTruncated. The page is the one the run hands out: on the first page of a resumed run, after
+/// the starting token's truncate amount is dropped (as boto3 reads it too).
+struct list_objects_tokens
+    : detail::listing_tokens<detail::marker_tokens, &list_objects_result::next_marker, detail::list_objects_name> {};
 
 /// MaxKeys and the result lists of ListObjects.
 using list_objects_limit = detail::listing_limit<list_objects_request, list_objects_result>;
@@ -223,12 +229,7 @@ template <class Fetcher>
 using list_objects_paginator = paginator<Fetcher, list_objects_tokens, list_objects_limit>;
 
 /// Paginates ListObjects (version 1); `fetcher` as for list_objects_v2().
-template <class Fetcher>
-list_objects_paginator<Fetcher> list_objects(Fetcher fetcher, list_objects_request request,
-                                             const pagination_config& config = {},
-                                             const paginator_options& options = {}) {
-    return list_objects_paginator<Fetcher>(std::move(fetcher), std::move(request), config, options);
-}
+inline constexpr operation<list_objects_tokens, list_objects_limit> list_objects{};
 
 } // namespace s3
 } // namespace aws
