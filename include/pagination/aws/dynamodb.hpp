@@ -390,9 +390,29 @@ inline std::optional<error> check_common(const std::string& operation, const std
     return std::nullopt;
 }
 
-/// ExclusiveStartKey / LastEvaluatedKey, shared by Scan and Query.
-template <class Request, class Result>
-struct key_tokens : token_policy_base<key_tokens<Request, Result>> {
+/// The rule of Scan alone: Segment and TotalSegments go together.
+inline std::optional<error> operation_rule(const scan_request& request) {
+    if (request.segment.has_value() != request.total_segments.has_value()) {
+        return error(errc::invalid_request, "invalid Scan request: Segment and TotalSegments go together");
+    }
+    return std::nullopt;
+}
+
+/// The rule of Query alone: it needs a KeyConditionExpression.
+inline std::optional<error> operation_rule(const query_request& request) {
+    if (!request.key_condition_expression || request.key_condition_expression->empty()) {
+        return error(errc::invalid_request, "invalid Query request: KeyConditionExpression is required");
+    }
+    return std::nullopt;
+}
+
+inline constexpr char scan_name[] = "Scan";
+inline constexpr char query_name[] = "Query";
+
+/// ExclusiveStartKey / LastEvaluatedKey, shared by Scan and Query (`Operation`), and their
+/// request rules: the common ones, then the operation's own.
+template <class Request, class Result, const char* Operation>
+struct key_tokens : token_policy_base<key_tokens<Request, Result, Operation>> {
     using request_type = Request;
     using page_type = Result;
     static constexpr std::array<token_field, 1> input_tokens{{exclusive_start_key_field}};
@@ -409,6 +429,12 @@ struct key_tokens : token_policy_base<key_tokens<Request, Result>> {
             // Not a key (a starting token can hold any JSON): left empty, for validate_request to refuse.
             request.exclusive_start_key.emplace();
         }
+    }
+    static std::optional<error> validate_request(const Request& request) {
+        if (auto rejected = check_common(Operation, request.table_name, request.limit, request.exclusive_start_key)) {
+            return rejected;
+        }
+        return operation_rule(request);
     }
     /// build_full_result() writes the resume token into next_token and drops the first page's
     /// LastEvaluatedKey, which is not where the full result ends.
@@ -451,17 +477,7 @@ struct items_limit : member_limit_policy<&Result::items, &Request::limit> {
 // ---------------------------------------------------------------------------------------------
 
 /// Tokens of Scan: ExclusiveStartKey / LastEvaluatedKey.
-struct scan_tokens : detail::key_tokens<scan_request, scan_result> {
-    static std::optional<error> validate_request(const scan_request& request) {
-        if (auto rejected = detail::check_common("Scan", request.table_name, request.limit, request.exclusive_start_key)) {
-            return rejected;
-        }
-        if (request.segment.has_value() != request.total_segments.has_value()) {
-            return error(errc::invalid_request, "invalid Scan request: Segment and TotalSegments go together");
-        }
-        return std::nullopt;
-    }
-};
+struct scan_tokens : detail::key_tokens<scan_request, scan_result, detail::scan_name> {};
 
 /// Limit and result lists of Scan.
 using scan_limit = detail::items_limit<scan_request, scan_result>;
@@ -479,17 +495,7 @@ inline constexpr operation<scan_tokens, scan_limit> scan{};
 // ---------------------------------------------------------------------------------------------
 
 /// Tokens of Query: ExclusiveStartKey / LastEvaluatedKey.
-struct query_tokens : detail::key_tokens<query_request, query_result> {
-    static std::optional<error> validate_request(const query_request& request) {
-        if (auto rejected = detail::check_common("Query", request.table_name, request.limit, request.exclusive_start_key)) {
-            return rejected;
-        }
-        if (!request.key_condition_expression || request.key_condition_expression->empty()) {
-            return error(errc::invalid_request, "invalid Query request: KeyConditionExpression is required");
-        }
-        return std::nullopt;
-    }
-};
+struct query_tokens : detail::key_tokens<query_request, query_result, detail::query_name> {};
 
 /// Limit and result lists of Query.
 using query_limit = detail::items_limit<query_request, query_result>;

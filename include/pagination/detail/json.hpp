@@ -217,6 +217,21 @@ inline void dump_double(double d, std::string& out) {
     }
 }
 
+/// Writes `open`, the entries of `list` with json.dumps' ", " between them, and `close`.
+template <class List, class WriteEntry>
+void dump_list(const List& list, char open, char close, std::string& out, WriteEntry write_entry) {
+    out += open;
+    bool first = true;
+    for (const auto& entry : list) {
+        if (!first) {
+            out += ", ";
+        }
+        first = false;
+        write_entry(entry);
+    }
+    out += close;
+}
+
 /// Writes the value as Python's json.dumps does. Bytes must have been replaced by their base64
 /// text before (the token encoder does that); here they are written as that text.
 inline void dump(const token_value& value, std::string& out);
@@ -233,34 +248,16 @@ inline void dump(const token_value& value, std::string& out) {
         dump_string(std::string(b.begin(), b.end()), out);
         return;
     }
-    case token_value::kind::array: {
-        out += '[';
-        bool first = true;
-        for (const auto& element : value.as_array()) {
-            if (!first) {
-                out += ", ";
-            }
-            first = false;
-            dump(element, out);
-        }
-        out += ']';
+    case token_value::kind::array:
+        dump_list(value.as_array(), '[', ']', out, [&out](const token_value& element) { dump(element, out); });
         return;
-    }
-    case token_value::kind::object: {
-        out += '{';
-        bool first = true;
-        for (const auto& member : value.as_object()) {
-            if (!first) {
-                out += ", ";
-            }
-            first = false;
+    case token_value::kind::object:
+        dump_list(value.as_object(), '{', '}', out, [&out](const auto& member) {
             dump_string(member.first, out);
             out += ": ";
             dump(member.second, out);
-        }
-        out += '}';
+        });
         return;
-    }
     }
 }
 
