@@ -205,16 +205,20 @@ inline std::optional<attribute_value> attribute_value_from_wire(const token_valu
     }
     const std::string& name = v.as_object().front().first;
     const token_value& inner = v.as_object().front().second;
-    const auto read_texts = [&inner]() -> std::optional<std::vector<std::string>> {
+    // A set: an array whose every element is of one kind.
+    const auto read_set = [&inner](auto is_kind, auto value_of) {
+        using element = std::decay_t<decltype(value_of(inner))>;
+        std::optional<std::vector<element>> out;
         if (!inner.is_array()) {
-            return std::nullopt;
+            return out;
         }
-        std::vector<std::string> out;
+        out.emplace();
         for (const auto& e : inner.as_array()) {
-            if (!e.is_string()) {
-                return std::nullopt;
+            if (!is_kind(e)) {
+                out.reset();
+                return out;
             }
-            out.push_back(e.as_string());
+            out->push_back(value_of(e));
         }
         return out;
     };
@@ -231,7 +235,8 @@ inline std::optional<attribute_value> attribute_value_from_wire(const token_valu
         return attribute_value::binary(inner.as_bytes());
     }
     if (name == "SS" || name == "NS") {
-        auto values = read_texts();
+        auto values = read_set([](const token_value& e) { return e.is_string(); },
+                               [](const token_value& e) { return e.as_string(); });
         if (!values) {
             return std::nullopt;
         }
@@ -239,17 +244,12 @@ inline std::optional<attribute_value> attribute_value_from_wire(const token_valu
                             : attribute_value::number_set(std::move(*values));
     }
     if (name == "BS") {
-        if (!inner.is_array()) {
+        auto values = read_set([](const token_value& e) { return e.is_bytes(); },
+                               [](const token_value& e) { return attribute_value::bytes_type(e.as_bytes()); });
+        if (!values) {
             return std::nullopt;
         }
-        std::vector<attribute_value::bytes_type> out;
-        for (const auto& e : inner.as_array()) {
-            if (!e.is_bytes()) {
-                return std::nullopt;
-            }
-            out.push_back(e.as_bytes());
-        }
-        return attribute_value::binary_set(std::move(out));
+        return attribute_value::binary_set(std::move(*values));
     }
     if (name == "M") {
         auto members = attribute_map_from_wire(inner);
