@@ -37,7 +37,7 @@ add_executable(pagination_cli_output_tests "${PROJECT_SOURCE_DIR}/tests/cli/outp
 target_link_libraries(pagination_cli_output_tests PRIVATE
   pagination::pagination pagination_warnings Catch2::Catch2 ${PAGINATION_CATCH_MAIN})
 if(NOT PAGINATION_CATCH_MAIN)
-  target_sources(pagination_cli_output_tests PRIVATE "${PROJECT_SOURCE_DIR}/tests/main.cpp")
+  target_sources(pagination_cli_output_tests PRIVATE "${PROJECT_SOURCE_DIR}/tests/support/catch_main.cpp")
 endif()
 pagination_add_system_includes(pagination_cli_output_tests Catch2::Catch2)
 if(PAGINATION_CATCH_MODULE)

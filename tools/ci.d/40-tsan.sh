@@ -8,7 +8,7 @@ build=build/ci-tsan
 mkdir -p "$build"
 start=$(date +%s)
 export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1"
-clang++ -std=c++20 -g -O1 -fsanitize=thread -Iinclude tests/main.cpp tests/async_test.cpp tests/gamelift_adapter_test.cpp -o "$build/async_tsan" -pthread
+clang++ -std=c++20 -g -O1 -fsanitize=thread -Iinclude -Itests tests/support/catch_main.cpp tests/async/async_test.cpp tests/adapters/gamelift_adapter_test.cpp -o "$build/async_tsan" -pthread
 "$build/async_tsan" >"$build/async_tsan.log" 2>&1 || {
   cat "$build/async_tsan.log"
   echo "tsan: async tests failed or raced"
