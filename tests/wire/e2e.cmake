@@ -22,26 +22,29 @@ if(PAGINATION_BUILD_PROGRAMS AND TARGET pagination::curl AND PAGINATION_TEST_HTT
   set_tests_properties(cli_gamelift_local_vs_aws_cli PROPERTIES TIMEOUT 600)
 endif()
 
-# The AWS CLI v2 output renderers against /usr/bin/aws over random sessions (tests/cli/).
-add_executable(pagination_aws_cli_output_driver "${PROJECT_SOURCE_DIR}/tests/cli/aws_cli_output_driver.cpp")
-target_link_libraries(pagination_aws_cli_output_driver PRIVATE pagination::pagination pagination_warnings)
-if(Python3_Interpreter_FOUND)
-  add_test(NAME cli_output_vs_aws_cli
-    COMMAND "${Python3_EXECUTABLE}" "${PROJECT_SOURCE_DIR}/tests/cli/test_aws_cli_output.py"
-            "$<TARGET_FILE:pagination_aws_cli_output_driver>")
-  set_tests_properties(cli_output_vs_aws_cli PROPERTIES TIMEOUT 600)
-endif()
+# The renderers of describe-game-sessions: with the programs.
+if(PAGINATION_BUILD_PROGRAMS)
+  # The AWS CLI v2 output renderers against /usr/bin/aws over random sessions (tests/cli/).
+  add_executable(pagination_aws_cli_output_driver "${PROJECT_SOURCE_DIR}/tests/cli/aws_cli_output_driver.cpp")
+  target_link_libraries(pagination_aws_cli_output_driver PRIVATE pagination::pagination pagination_warnings)
+  if(Python3_Interpreter_FOUND)
+    add_test(NAME cli_output_vs_aws_cli
+      COMMAND "${Python3_EXECUTABLE}" "${PROJECT_SOURCE_DIR}/tests/cli/test_aws_cli_output.py"
+              "$<TARGET_FILE:pagination_aws_cli_output_driver>")
+    set_tests_properties(cli_output_vs_aws_cli PROPERTIES TIMEOUT 600)
+  endif()
 
-# The AWS CLI's JSON rendering, unit by unit (tests/cli/output_test.cpp).
-add_executable(pagination_cli_output_tests "${PROJECT_SOURCE_DIR}/tests/cli/output_test.cpp")
-target_link_libraries(pagination_cli_output_tests PRIVATE
-  pagination::pagination pagination_warnings Catch2::Catch2 ${PAGINATION_CATCH_MAIN})
-if(NOT PAGINATION_CATCH_MAIN)
-  target_sources(pagination_cli_output_tests PRIVATE "${PROJECT_SOURCE_DIR}/tests/support/catch_main.cpp")
-endif()
-pagination_add_system_includes(pagination_cli_output_tests Catch2::Catch2)
-if(PAGINATION_CATCH_MODULE)
-  catch_discover_tests(pagination_cli_output_tests TEST_PREFIX "cli output: ")
-else()
-  add_test(NAME pagination_cli_output_tests COMMAND pagination_cli_output_tests)
+  # The AWS CLI's JSON rendering, unit by unit (tests/cli/output_test.cpp).
+  add_executable(pagination_cli_output_tests "${PROJECT_SOURCE_DIR}/tests/cli/output_test.cpp")
+  target_link_libraries(pagination_cli_output_tests PRIVATE
+    pagination::pagination pagination_warnings Catch2::Catch2 ${PAGINATION_CATCH_MAIN})
+  if(NOT PAGINATION_CATCH_MAIN)
+    target_sources(pagination_cli_output_tests PRIVATE "${PROJECT_SOURCE_DIR}/tests/support/catch_main.cpp")
+  endif()
+  pagination_add_system_includes(pagination_cli_output_tests Catch2::Catch2)
+  if(PAGINATION_CATCH_MODULE)
+    catch_discover_tests(pagination_cli_output_tests TEST_PREFIX "cli output: ")
+  else()
+    add_test(NAME pagination_cli_output_tests COMMAND pagination_cli_output_tests)
+  endif()
 endif()
