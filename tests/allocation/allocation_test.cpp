@@ -2,51 +2,19 @@
 // counted with a replaced global operator new while pre-built pages are walked. The counts are
 // deterministic, so they are asserted here; how fast a walk is never is.
 
+#include "../support/allocation_counter.hpp"
+
 #include <pagination/pagination.hpp>
 
 #include <catch2/catch.hpp>
 
 #include <cstddef>
-#include <cstdlib>
-#include <new>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
-namespace {
-
-bool counting = false;
-std::size_t allocations = 0;
-
-} // namespace
-
-namespace {
-void* counted_malloc(std::size_t size) noexcept {
-    if (counting) {
-        ++allocations;
-    }
-    return std::malloc(size == 0 ? 1 : size);
-}
-} // namespace
-
-// Every form of the global operator new and delete is replaced (for this test executable only), so
-// that each allocation is counted while `counting` is set and every pair matches malloc and free.
-void* operator new(std::size_t size) {
-    if (void* p = counted_malloc(size)) {
-        return p;
-    }
-    throw std::bad_alloc();
-}
-void* operator new[](std::size_t size) { return operator new(size); }
-void* operator new(std::size_t size, const std::nothrow_t&) noexcept { return counted_malloc(size); }
-void* operator new[](std::size_t size, const std::nothrow_t&) noexcept { return counted_malloc(size); }
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
-void operator delete(void* p, const std::nothrow_t&) noexcept { std::free(p); }
-void operator delete[](void* p, const std::nothrow_t&) noexcept { std::free(p); }
+namespace allocation_counter = pagination_tests::allocation_counter;
 
 namespace {
 
@@ -106,8 +74,7 @@ std::size_t allocations_of(std::size_t pages, walk how) {
     std::size_t next = 0;
     std::size_t seen = 0;
     long sum = 0;
-    allocations = 0;
-    counting = true;
+    allocation_counter::start();
     {
         auto run = pagination::paginate<Tokens, alloc_limit>(store_fetcher{&store, &next}, alloc_request{});
         if (how == walk::items) {
@@ -124,7 +91,7 @@ std::size_t allocations_of(std::size_t pages, walk how) {
             }
         }
     }
-    counting = false;
+    const std::size_t allocations = allocation_counter::stop();
     REQUIRE(seen == pages * 10);
     REQUIRE(next == pages);
     CHECK(sum > 0);

@@ -5,13 +5,13 @@
 // must be those of the callback or step walk it is built on: the awaitable itself adds none.
 // Prints the counts; the last line is `N passed, M failed`.
 
+#include "../support/allocation_counter.hpp"
+
 #include <pagination/async.hpp>
 
 #include <cstddef>
 #include <cstdio>
-#include <cstdlib>
 #include <functional>
-#include <new>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,33 +20,7 @@
 #include <coroutine>
 #endif
 
-namespace {
-bool counting = false;
-std::size_t allocations = 0;
-
-void* counted_malloc(std::size_t size) noexcept {
-    if (counting) {
-        ++allocations;
-    }
-    return std::malloc(size == 0 ? 1 : size);
-}
-} // namespace
-
-void* operator new(std::size_t size) {
-    if (void* p = counted_malloc(size)) {
-        return p;
-    }
-    throw std::bad_alloc();
-}
-void* operator new[](std::size_t size) { return operator new(size); }
-void* operator new(std::size_t size, const std::nothrow_t&) noexcept { return counted_malloc(size); }
-void* operator new[](std::size_t size, const std::nothrow_t&) noexcept { return counted_malloc(size); }
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
-void operator delete(void* p, const std::nothrow_t&) noexcept { std::free(p); }
-void operator delete[](void* p, const std::nothrow_t&) noexcept { std::free(p); }
+namespace allocation_counter = pagination_tests::allocation_counter;
 
 namespace {
 
@@ -158,10 +132,9 @@ template <class Walk>
 std::size_t allocations_of(std::size_t count, bool& complete) {
     const std::vector<alloc_page> pages = build(count);
     pager_type pager(prebuilt{&pages}, alloc_request{});
-    allocations = 0;
-    counting = true;
+    allocation_counter::start();
     const std::size_t items = Walk{}(pager);
-    counting = false;
+    const std::size_t allocations = allocation_counter::stop();
     complete = complete && items == count;
     return allocations;
 }

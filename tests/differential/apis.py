@@ -15,7 +15,7 @@ data (paginators-1.json and service-2.json of the installed botocore), except fo
                       below as the AWS SDKs' data has it.
 
 "sdk.<service>.<Operation>" runs the operation through the generic SDK adapter over an
-SDK-shaped client (tests/adapters_differential/fake_aws_sdk.hpp). The C++ side of each entry is
+SDK-shaped client (tests/support/fake_aws_sdk.hpp). The C++ side of each entry is
 its line in the table at the end of driver.cpp.
 """
 

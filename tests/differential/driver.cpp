@@ -14,7 +14,7 @@
 // The driver is built without exceptions and RTTI: the fetchers return an expected-like value or
 // an SDK Outcome, and a run's failure is read from error().
 
-#include "../adapters_differential/fake_aws_sdk.hpp"
+#include "../support/fake_aws_sdk.hpp"
 
 #include <pagination/aws/cloudwatch_logs.hpp>
 #include <pagination/aws/dynamodb.hpp>

@@ -5,7 +5,7 @@ if(TARGET pagination::curl AND NOT PAGINATION_NO_EXCEPTIONS_ONLY)
   target_link_libraries(pagination_curl_tests PRIVATE
     pagination::curl pagination_warnings Catch2::Catch2 ${PAGINATION_CATCH_MAIN})
   if(NOT PAGINATION_CATCH_MAIN)
-    target_sources(pagination_curl_tests PRIVATE "${CMAKE_CURRENT_SOURCE_DIR}/../main.cpp")
+    target_sources(pagination_curl_tests PRIVATE "${CMAKE_CURRENT_SOURCE_DIR}/../support/catch_main.cpp")
   endif()
   pagination_add_system_includes(pagination_curl_tests Catch2::Catch2)
   if(PAGINATION_CATCH_MODULE)

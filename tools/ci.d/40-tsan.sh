@@ -8,7 +8,26 @@ build=build/ci-tsan
 mkdir -p "$build"
 start=$(date +%s)
 export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1"
-clang++ -std=c++20 -g -O1 -fsanitize=thread -Iinclude tests/main.cpp tests/async_test.cpp tests/gamelift_adapter_test.cpp -o "$build/async_tsan" -pthread
+# Catch2's main comes precompiled with Debian's catch2 package (it runs on the main thread only and
+# needs no instrumentation); tests/support/catch_main.cpp where the package lacks it.
+catch_main=tests/support/catch_main.cpp
+for lib in /usr/lib/libCatch2WithMain.a /usr/lib/*/libCatch2WithMain.a; do
+  if [[ -f "$lib" ]]; then
+    catch_main="$lib"
+    break
+  fi
+done
+# The suite's two sources and the soak test compile side by side.
+tsan=(clang++ -std=c++20 -g -O1 -fsanitize=thread -Iinclude -Itests)
+"${tsan[@]}" -c tests/async/async_test.cpp -o "$build/async_test.o" &
+suite_async=$!
+"${tsan[@]}" -c tests/adapters/gamelift_adapter_test.cpp -o "$build/gamelift_adapter_test.o" &
+suite_gamelift=$!
+"${tsan[@]}" tests/async/soak_test.cpp -o "$build/async_soak_tsan" -pthread &
+soak_build=$!
+wait "$suite_async"
+wait "$suite_gamelift"
+"${tsan[@]}" "$build/async_test.o" "$build/gamelift_adapter_test.o" "$catch_main" -o "$build/async_tsan" -pthread
 "$build/async_tsan" >"$build/async_tsan.log" 2>&1 || {
   cat "$build/async_tsan.log"
   echo "tsan: async tests failed or raced"
@@ -19,7 +38,7 @@ summary=$(grep -E "All tests passed|test cases" "$build/async_tsan.log" | tail -
 echo "tsan: async suite under ThreadSanitizer: ${summary} ($(( $(date +%s) - start )) s)"
 
 soak_start=$(date +%s)
-clang++ -std=c++20 -g -O1 -fsanitize=thread -Iinclude -Itests tests/async/soak_test.cpp -o "$build/async_soak_tsan" -pthread
+wait "$soak_build"
 status=0
 "$build/async_soak_tsan" --runs "${PAGINATION_SOAK_RUNS:-10000}" --pages "${PAGINATION_SOAK_PAGES:-1000000}" \
   >"$build/async_soak_tsan.log" 2>&1 || status=$?

@@ -2,7 +2,7 @@
 // bound, through the decoder, the state machine, the paginator over an in-memory service, the
 // GameLift adapter over the local fleet and over an SDK-shaped client. A refused token is an
 // invalid_starting_token error, nothing is sent, and resume_token() is the token itself.
-// (tests/starting_token_test.cpp has the first examples of each rule; these fill the gaps.)
+// (tests/core/starting_token_test.cpp has the first examples of each rule; these fill the gaps.)
 
 #include "support/fake_gamelift_sdk.hpp"
 #include "support/test_service.hpp"

@@ -3,7 +3,8 @@
 // that contradicts the token, fetchers that throw anything or always, and huge pages. In every
 // case the run ends (or goes on, by policy) as the contract says, and resuming from
 // resume_token() loses nothing and repeats nothing.
-// (tests/repeated_token_test.cpp and tests/run_rules_test.cpp have the first example of each.)
+// (tests/core/repeated_token_test.cpp and tests/core/run_rules_test.cpp have the first example of
+// each.)
 
 #include "support/test_service.hpp"
 

@@ -1,10 +1,10 @@
 // The generic adapter for AWS SDK for C++ operations (pagination/aws/sdk_operation.hpp), over the
-// SDK-shaped clients of adapters_differential/fake_aws_sdk.hpp: S3 ListObjectsV2 (the newest
+// SDK-shaped clients of support/fake_aws_sdk.hpp: S3 ListObjectsV2 (the newest
 // SDK's template setters, a more-results flag, a secondary result list), DynamoDB ListTables (the
 // older overloaded setters) and Route 53 ListHostedZones (a string limit). The clients answer from
 // small in-memory listings.
 
-#include "adapters_differential/fake_aws_sdk.hpp"
+#include "support/fake_aws_sdk.hpp"
 
 #include <pagination/aws/s3.hpp>
 #include <pagination/aws/sdk_operation.hpp>
