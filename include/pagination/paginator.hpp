@@ -168,8 +168,14 @@ public:
         using reference = item_reference;
 
         item_iterator() = default;
-        reference operator*() const { return *record_handed(); }
-        pointer operator->() const { return &*record_handed(); }
+        reference operator*() const {
+            record_handed();
+            return *cursor_;
+        }
+        pointer operator->() const {
+            record_handed();
+            return &*cursor_;
+        }
         item_iterator& operator++() {
             if (!recorded_) {
                 this->owner_->last_handed_ = cursor_;  // passing an item hands it out too
@@ -191,18 +197,21 @@ public:
         // Tells the paginator that the current item is handed out. The flag lets operator++ skip
         // the second record in the usual loop (dereference, then pass), which a compiler cannot
         // merge when the loop body may read memory.
-        list_iterator record_handed() const noexcept {
+        void record_handed() const noexcept {
             this->owner_->last_handed_ = cursor_;
             recorded_ = true;
-            return cursor_;
         }
+        // Goes on at `span`; an empty one is the end of the run, where the iterator lets go of the
+        // paginator. (Testing the owner rather than the cursor at the end lets a compiler keep
+        // the loop over one page free of a second test of the page end.)
         void seat(item_span span) noexcept {
             cursor_ = span.first;
             page_end_ = span.last;
+            if (span.first == span.last) {
+                this->owner_ = nullptr;
+            }
         }
-        // At the end, and only there, the cursor is the page end (the paginator moves it to the
-        // next item not yet handed out whenever it reaches the end of a page).
-        bool at_end() const noexcept { return cursor_ == page_end_; }
+        bool at_end() const noexcept { return this->owner_ == nullptr; }
 
         list_iterator cursor_{};
         list_iterator page_end_{};
@@ -377,7 +386,22 @@ private:
     // The first item not yet handed out, past handed, empty and finished pages.
     item_span begin_items() {
         record_items_handed();
-        std::size_t skip = state_.status() == run_status::page_ready ? state_.page_handed_count() : 0;
+        return first_item_from(state_.status() == run_status::page_ready ? state_.page_handed_count() : 0);
+    }
+
+    // An item iterator handed out the ready page's last item.
+#if defined(__GNUC__)
+    __attribute__((noinline))
+#endif
+    item_span next_items() {
+        if (state_.status() == run_status::page_ready) {
+            state_.on_page_done();
+        }
+        return first_item_from(0);
+    }
+
+    // The item `skip` items into the ready page, or into the next page that has items.
+    item_span first_item_from(std::size_t skip) {
         while (true) {
             fetch_while_needed();
             if (state_.status() != run_status::page_ready) {
@@ -390,14 +414,6 @@ private:
             state_.on_page_done();
             skip = 0;
         }
-    }
-
-    // An item iterator reached the end of the ready page.
-#if defined(__GNUC__)
-    __attribute__((noinline))
-#endif
-    item_span next_items() {
-        return begin_items();
     }
 
     // Items of the ready page handed out by items(): up to the last one dereferenced or passed.
