@@ -333,8 +333,10 @@ public:
             throw;
         }
 #endif
-        if (!full) {
-            full.emplace();  // no page: the default one, with the resume token
+        if constexpr (std::is_default_constructible_v<page_type>) {  // otherwise the assertion above fails
+            if (!full) {
+                full.emplace();  // no page: the default one, with the resume token
+            }
         }
         TokenPolicy::set_resume_token(*full, resume_token());
         return std::move(*full);

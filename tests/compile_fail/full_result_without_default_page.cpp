@@ -5,19 +5,9 @@ struct fixed_page {
     std::vector<int> items;
     std::optional<std::string> next_token;
 };
-struct fixed_tokens {
-    using request_type = request;
-    using page_type = fixed_page;
-    static constexpr std::array<pagination::token_field, 1> input_tokens{{{"NextToken"}}};
-    static pagination::token_value read_token(const fixed_page& p, std::size_t) { return p.next_token; }
-    static void write_token(request& r, std::size_t, const pagination::token_value& v) {
-        pagination::assign_token(r.next_token, v);
-    }
-    static void set_resume_token(fixed_page& p, const std::optional<std::string>& token) { p.next_token = token; }
-};
-struct fixed_limit {
-    static std::vector<int>& items(fixed_page& p) { return p.items; }
-};
+inline constexpr pagination::token_field next_token_field{"NextToken"};
+using fixed_tokens = pagination::member_token_policy<&request::next_token, &fixed_page::next_token, next_token_field>;
+using fixed_limit = pagination::member_limit_policy<&fixed_page::items>;
 inline fixed_page fetch_fixed(const request&) { return fixed_page(0); }
 int main() {
     pagination::paginator<fixed_page (*)(const request&), fixed_tokens, fixed_limit> p(&fetch_fixed, request{});
