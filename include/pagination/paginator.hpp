@@ -13,6 +13,7 @@
 
 #include <cstddef>
 #include <iterator>
+#include <memory>
 #include <new>
 #include <optional>
 #include <string>
@@ -126,6 +127,12 @@ private:
         list_iterator first;
         list_iterator last;
     };
+    // How the item iterator marks the last item it handed out: by its address (a pointer store
+    // costs a compiler no second induction variable, as storing an iterator can), or by position
+    // for a list whose items are not objects (a proxy reference).
+    static constexpr bool marks_by_address = std::is_lvalue_reference_v<item_reference>;
+    using handed_mark =
+        std::conditional_t<marks_by_address, std::add_pointer_t<std::remove_reference_t<item_reference>>, list_iterator>;
 
 public:
     class page_range;
@@ -178,7 +185,7 @@ public:
         }
         item_iterator& operator++() {
             if (!recorded_) {
-                this->owner_->last_handed_ = cursor_;  // passing an item hands it out too
+                this->owner_->last_handed_ = mark_of(cursor_);  // passing an item hands it out too
             }
             recorded_ = false;
             ++cursor_;
@@ -198,7 +205,7 @@ public:
         // the second record in the usual loop (dereference, then pass), which a compiler cannot
         // merge when the loop body may read memory.
         void record_handed() const noexcept {
-            this->owner_->last_handed_ = cursor_;
+            this->owner_->last_handed_ = mark_of(cursor_);
             recorded_ = true;
         }
         // Goes on at `span`; an empty one is the end of the run, where the iterator lets go of the
@@ -269,7 +276,7 @@ public:
         if (page_) {
             mark_page_items();
             if (handed > 0) {
-                last_handed_ = std::next(items_begin_, static_cast<list_difference>(handed - 1));
+                last_handed_ = mark_of(std::next(items_begin_, static_cast<list_difference>(handed - 1)));
             }
         }
     }
@@ -291,7 +298,7 @@ public:
         if (failed_full_result_.failed) {
             return failed_full_result_.started_at;
         }
-        return state_.resume_token_if_handed(items_handed());
+        return state_.resume_token_if_handed(state_.status() == run_status::page_ready ? items_handed() : 0);
     }
 
     /// The failure that ended the run, or null. Without exceptions, check it after iterating.
@@ -373,7 +380,7 @@ private:
     page_type& page_handed_whole() {
         page_handed_ = true;
         state_.on_handed(state_.page_item_count());
-        last_handed_ = items_end_;  // no position in a page that may be moved from is kept
+        last_handed_ = no_mark();  // no position in a page that may be moved from is kept
         return *page_;
     }
 
@@ -419,11 +426,35 @@ private:
     }
 
     // Items of the ready page handed out by items(): up to the last one dereferenced or passed.
+    // Found by walking the page, when asked (at most once per loop or query, never per item).
     std::size_t items_handed() const noexcept {
-        if (last_handed_ == items_end_) {
+        if (last_handed_ == no_mark()) {
             return 0;
         }
-        return static_cast<std::size_t>(std::distance(items_begin_, last_handed_)) + 1;
+        std::size_t count = 0;
+        for (list_iterator it = items_begin_; it != items_end_; ++it) {
+            ++count;
+            if (mark_of(it) == last_handed_) {
+                return count;
+            }
+        }
+        return 0;
+    }
+
+    static handed_mark mark_of(const list_iterator& item) noexcept {
+        if constexpr (marks_by_address) {
+            return std::addressof(*item);
+        } else {
+            return item;
+        }
+    }
+
+    handed_mark no_mark() const noexcept {
+        if constexpr (marks_by_address) {
+            return nullptr;
+        } else {
+            return items_end_;
+        }
     }
 
     // Tells the machine how far items() has handed the ready page out.
@@ -438,7 +469,7 @@ private:
         auto& list = LimitPolicy::items(*page_);
         items_begin_ = std::begin(list);
         items_end_ = std::end(list);
-        last_handed_ = items_end_;
+        last_handed_ = no_mark();
     }
 
     void fetch_while_needed() {
@@ -505,7 +536,7 @@ private:
     detail::page_slot<page_type> page_;
     list_iterator items_begin_{};  // the ready page's list
     list_iterator items_end_{};
-    list_iterator last_handed_{};  // the last item items() handed out; items_end_ for none
+    handed_mark last_handed_{};    // the last item items() handed out; no_mark() for none
     bool page_handed_ = false;     // pages() handed the ready page out whole
     failed_full_result failed_full_result_;
     page_range pages_{this};
