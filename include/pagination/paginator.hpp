@@ -13,6 +13,7 @@
 
 #include <cstddef>
 #include <iterator>
+#include <memory>
 #include <new>
 #include <optional>
 #include <string>
@@ -70,6 +71,36 @@ private:
 /// The end of a page or item range.
 struct end_sentinel {};
 
+namespace detail {
+
+/// What the page and item iterators of a paginator have in common: the paginator they ask, the
+/// input-iterator tags, the postfix increment and the comparisons with the end. `Iterator` says
+/// where the end is (at_end(); it befriends this base).
+template <class Iterator, class Owner>
+class run_iterator {
+public:
+    using iterator_category = std::input_iterator_tag;
+    using iterator_concept = std::input_iterator_tag;
+    using difference_type = std::ptrdiff_t;
+
+    void operator++(int) { ++static_cast<Iterator&>(*this); }
+    friend bool operator==(const Iterator& it, end_sentinel) noexcept { return ended(it); }
+    friend bool operator==(end_sentinel, const Iterator& it) noexcept { return ended(it); }
+    friend bool operator!=(const Iterator& it, end_sentinel) noexcept { return !ended(it); }
+    friend bool operator!=(end_sentinel, const Iterator& it) noexcept { return !ended(it); }
+
+protected:
+    run_iterator() = default;
+    explicit run_iterator(Owner* owner) noexcept : owner_(owner) {}
+
+    Owner* owner_ = nullptr;
+
+private:
+    static bool ended(const Iterator& it) noexcept { return it.at_end(); }
+};
+
+} // namespace detail
+
 /// Walks a paginated API: one run of the pagination contract (docs/design.md) over `Fetcher`,
 /// a callable taking `const request_type&` and returning the page, an expected-like value of it,
 /// or an AWS SDK for C++ Outcome (or throwing).
@@ -82,10 +113,10 @@ class paginator {
     using state_type = run_state<TokenPolicy, LimitPolicy>;
 
 public:
-    using request_type = typename traits::request_type;
-    using page_type = typename traits::page_type;
-    using list_type = typename traits::list_type;
-    using item_reference = decltype(*std::begin(std::declval<list_type&>()));
+    using request_type = typename state_type::request_type;
+    using page_type = typename state_type::page_type;
+    using list_type = typename state_type::list_type;
+    using item_reference = typename state_type::item_reference;
     using item_type = std::remove_cv_t<std::remove_reference_t<item_reference>>;
 
 private:
@@ -97,88 +128,102 @@ private:
         list_iterator first;
         list_iterator last;
     };
+    // How the item iterator marks the last item it handed out: by its address (a pointer store
+    // costs a compiler no second induction variable, as storing an iterator can), or by position
+    // for a list whose items are not objects (a proxy reference).
+    static constexpr bool marks_by_address = std::is_lvalue_reference_v<item_reference>;
+    using handed_mark =
+        std::conditional_t<marks_by_address, std::add_pointer_t<std::remove_reference_t<item_reference>>, list_iterator>;
 
 public:
     class page_range;
     class item_range;
 
     /// Iterates the pages of the run; a page is yours to move from.
-    class page_iterator {
+    class page_iterator : public detail::run_iterator<page_iterator, paginator> {
+        using base = detail::run_iterator<page_iterator, paginator>;
+
     public:
-        using iterator_category = std::input_iterator_tag;
-        using iterator_concept = std::input_iterator_tag;
         using value_type = page_type;
-        using difference_type = std::ptrdiff_t;
         using pointer = page_type*;
         using reference = page_type&;
 
         page_iterator() = default;
-        reference operator*() const { return owner_->hand_page(); }
-        pointer operator->() const { return &owner_->hand_page(); }
+        reference operator*() const { return this->owner_->page_handed_whole(); }
+        pointer operator->() const { return &this->owner_->page_handed_whole(); }
         page_iterator& operator++() {
-            owner_->next_page();
+            this->owner_->next_page();
             return *this;
         }
-        void operator++(int) { ++*this; }
-        friend bool operator==(const page_iterator& it, end_sentinel) noexcept { return it.at_end(); }
-        friend bool operator==(end_sentinel, const page_iterator& it) noexcept { return it.at_end(); }
-        friend bool operator!=(const page_iterator& it, end_sentinel) noexcept { return !it.at_end(); }
-        friend bool operator!=(end_sentinel, const page_iterator& it) noexcept { return !it.at_end(); }
+        using base::operator++;
 
     private:
+        friend base;
         friend class page_range;
-        explicit page_iterator(paginator* owner) : owner_(owner) {}
-        bool at_end() const noexcept { return owner_ == nullptr || owner_->at_end(); }
-        paginator* owner_ = nullptr;
+        explicit page_iterator(paginator* owner) noexcept : base(owner) {}
+        bool at_end() const noexcept { return this->owner_ == nullptr || this->owner_->at_end(); }
     };
 
     /// Iterates the items of the primary result list across pages. It keeps its position in the
-    /// ready page itself, and tells the paginator only which item it last handed out.
-    class item_iterator {
+    /// ready page itself (in registers, within a page), and tells the paginator only which item it
+    /// last handed out: an item counts as handed once dereferenced or passed.
+    class item_iterator : public detail::run_iterator<item_iterator, paginator> {
+        using base = detail::run_iterator<item_iterator, paginator>;
+
     public:
-        using iterator_category = std::input_iterator_tag;
-        using iterator_concept = std::input_iterator_tag;
         using value_type = item_type;
-        using difference_type = std::ptrdiff_t;
         using pointer = std::remove_reference_t<item_reference>*;
         using reference = item_reference;
 
         item_iterator() = default;
         reference operator*() const {
-            owner_->last_handed_ = cursor_;
+            record_handed();
             return *cursor_;
         }
         pointer operator->() const {
-            owner_->last_handed_ = cursor_;
+            record_handed();
             return &*cursor_;
         }
         item_iterator& operator++() {
-            owner_->last_handed_ = cursor_;  // passing an item hands it out, as dereferencing does
+            if (!recorded_) {
+                this->owner_->last_handed_ = mark_of(cursor_);  // passing an item hands it out too
+            }
+            recorded_ = false;
             ++cursor_;
             if (cursor_ == page_end_) {
-                seat(owner_->next_items());
+                seat(this->owner_->next_items());
             }
             return *this;
         }
-        void operator++(int) { ++*this; }
-        friend bool operator==(const item_iterator& it, end_sentinel) noexcept { return it.at_end(); }
-        friend bool operator==(end_sentinel, const item_iterator& it) noexcept { return it.at_end(); }
-        friend bool operator!=(const item_iterator& it, end_sentinel) noexcept { return !it.at_end(); }
-        friend bool operator!=(end_sentinel, const item_iterator& it) noexcept { return !it.at_end(); }
+        using base::operator++;
 
     private:
+        friend base;
         friend class paginator;
-        explicit item_iterator(paginator* owner) : owner_(owner) {}
+        explicit item_iterator(paginator* owner) noexcept : base(owner) {}
+
+        // Tells the paginator that the current item is handed out. The flag lets operator++ skip
+        // the second record in the usual loop (dereference, then pass), which a compiler cannot
+        // merge when the loop body may read memory.
+        void record_handed() const noexcept {
+            this->owner_->last_handed_ = mark_of(cursor_);
+            recorded_ = true;
+        }
+        // Goes on at `span`; an empty one is the end of the run, where the iterator lets go of the
+        // paginator. (Testing the owner rather than the cursor at the end lets a compiler keep
+        // the loop over one page free of a second test of the page end.)
         void seat(item_span span) noexcept {
             cursor_ = span.first;
             page_end_ = span.last;
+            if (span.first == span.last) {
+                this->owner_ = nullptr;
+            }
         }
-        // At the end, and only there, the cursor is the page end (the paginator moves it to the
-        // next item not yet handed out whenever it reaches the end of a page).
-        bool at_end() const noexcept { return cursor_ == page_end_; }
-        paginator* owner_ = nullptr;
+        bool at_end() const noexcept { return this->owner_ == nullptr; }
+
         list_iterator cursor_{};
         list_iterator page_end_{};
+        mutable bool recorded_ = false;  // operator* has told the paginator of the current item
     };
 
     /// The pages of the run, as a single-pass input range. begin() fetches the first page (or
@@ -226,13 +271,13 @@ public:
           state_(std::move(other.state_)),
           page_(std::move(other.page_)),
           page_handed_(other.page_handed_),
-          resume_override_(std::move(other.resume_override_)) {
+          failed_full_result_(std::move(other.failed_full_result_)) {
         // The page's list may have moved (an array inside the page): find the positions again.
         const std::size_t handed = other.items_handed();
         if (page_) {
             mark_page_items();
             if (handed > 0) {
-                last_handed_ = std::next(items_begin_, static_cast<list_difference>(handed - 1));
+                last_handed_ = mark_of(std::next(items_begin_, static_cast<list_difference>(handed - 1)));
             }
         }
     }
@@ -251,11 +296,10 @@ public:
     /// ended; empty after the listing ended; after an early stop or a failure, the first item not
     /// yet handed to the consumer.
     std::optional<std::string> resume_token() const {
-        if (resume_override_) {
-            return *resume_override_;
+        if (failed_full_result_.failed) {
+            return failed_full_result_.started_at;
         }
-        sync_handed();
-        return state_.resume_token();
+        return state_.resume_token_if_handed(state_.status() == run_status::page_ready ? items_handed() : 0);
     }
 
     /// The failure that ended the run, or null. Without exceptions, check it after iterating.
@@ -265,14 +309,19 @@ public:
     std::size_t items_yielded() const noexcept { return state_.items_yielded(); }
 
     /// The whole run as one page: every item, the other fields of the first page, and the token
-    /// field set to resume_token() (what the AWS CLI prints). If a fetch fails, it throws and
-    /// resume_token() is where this run began; without exceptions it returns what it has, and
-    /// error() and resume_token() say what is missing.
+    /// field set to resume_token() (what the AWS CLI prints). A run that yields no page (one that
+    /// is already over, or whose first fetch failed without exceptions) gives a default-constructed
+    /// page with that token; so page_type must be default constructible. If a fetch fails, it
+    /// throws and resume_token() is where this run began; without exceptions it returns what it
+    /// has, and error() and resume_token() say what is missing.
     page_type build_full_result() {
         static_assert(traits::can_set_resume_token,
                       "build_full_result() needs TokenPolicy::set_resume_token(page_type&, const "
                       "std::optional<std::string>&) to write the resume token into the result");
-        sync_handed();
+        static_assert(std::is_default_constructible_v<page_type>,
+                      "build_full_result() needs a default-constructible page_type: a run that yields no "
+                      "page returns a default page carrying the resume token");
+        record_items_handed();
         std::optional<std::string> start = state_.resume_token();
         std::optional<page_type> full;
 #if PAGINATION_EXCEPTIONS
@@ -287,33 +336,39 @@ public:
             }
 #if PAGINATION_EXCEPTIONS
         } catch (...) {
-            resume_override_.emplace(std::move(start));
+            failed_full_result_.failed = true;
+            failed_full_result_.started_at = std::move(start);
             throw;
         }
 #endif
-        if (!full) {
-            if constexpr (std::is_default_constructible_v<page_type>) {
-                full.emplace();
-            } else {
-                PAGINATION_ASSERT(false && "no page and page_type is not default constructible");
+        if constexpr (std::is_default_constructible_v<page_type>) {  // otherwise the assertion above fails
+            if (!full) {
+                full.emplace();  // no page: the default one, with the resume token
             }
         }
         TokenPolicy::set_resume_token(*full, resume_token());
         return std::move(*full);
     }
 
-    /// The run's state machine, for inspection.
-    const state_type& state() const noexcept {
-        sync_handed();
+    /// The run's state machine, for inspection. It first records in the state how far items()
+    /// has handed out the ready page (which the item iterator tells the paginator alone).
+    const state_type& state() {
+        record_items_handed();
         return state_;
     }
 
 private:
+    // What resume_token() reports after build_full_result() failed: where that call began, not
+    // where the state machine stopped.
+    struct failed_full_result {
+        bool failed = false;
+        std::optional<std::string> started_at;
+    };
 
     bool at_end() const noexcept { return state_.status() != run_status::page_ready; }
 
     void begin_pages() {
-        sync_handed();
+        record_items_handed();
         if (state_.status() == run_status::page_ready && page_handed_) {
             next_page();
             return;
@@ -322,10 +377,11 @@ private:
         raise_if_failed();
     }
 
-    page_type& hand_page() {
+    // The ready page, handed whole to the consumer (who may move from it).
+    page_type& page_handed_whole() {
         page_handed_ = true;
         state_.on_handed(state_.page_item_count());
-        last_handed_ = items_end_;  // the page is yours to move from: no position in it is kept
+        last_handed_ = no_mark();  // no position in a page that may be moved from is kept
         return *page_;
     }
 
@@ -339,8 +395,23 @@ private:
 
     // The first item not yet handed out, past handed, empty and finished pages.
     item_span begin_items() {
-        sync_handed();
-        std::size_t skip = state_.status() == run_status::page_ready ? state_.page_handed_count() : 0;
+        record_items_handed();
+        return first_item_from(state_.status() == run_status::page_ready ? state_.page_handed_count() : 0);
+    }
+
+    // An item iterator handed out the ready page's last item.
+#if defined(__GNUC__)
+    __attribute__((noinline))
+#endif
+    item_span next_items() {
+        if (state_.status() == run_status::page_ready) {
+            state_.on_page_done();
+        }
+        return first_item_from(0);
+    }
+
+    // The item `skip` items into the ready page, or into the next page that has items.
+    item_span first_item_from(std::size_t skip) {
         while (true) {
             fetch_while_needed();
             if (state_.status() != run_status::page_ready) {
@@ -355,24 +426,40 @@ private:
         }
     }
 
-    // An item iterator reached the end of the ready page.
-#if defined(__GNUC__)
-    __attribute__((noinline))
-#endif
-    item_span next_items() {
-        return begin_items();
-    }
-
     // Items of the ready page handed out by items(): up to the last one dereferenced or passed.
-    std::size_t items_handed() const {
-        if (last_handed_ == items_end_) {
+    // Found by walking the page, when asked (at most once per loop or query, never per item).
+    std::size_t items_handed() const noexcept {
+        if (last_handed_ == no_mark()) {
             return 0;
         }
-        return static_cast<std::size_t>(std::distance(items_begin_, last_handed_)) + 1;
+        std::size_t count = 0;
+        for (list_iterator it = items_begin_; it != items_end_; ++it) {
+            ++count;
+            if (mark_of(it) == last_handed_) {
+                return count;
+            }
+        }
+        return 0;
     }
 
-    // Tells the machine how far the items iteration has handed the ready page out.
-    void sync_handed() const {
+    static handed_mark mark_of(const list_iterator& item) noexcept {
+        if constexpr (marks_by_address) {
+            return std::addressof(*item);
+        } else {
+            return item;
+        }
+    }
+
+    handed_mark no_mark() const noexcept {
+        if constexpr (marks_by_address) {
+            return nullptr;
+        } else {
+            return items_end_;
+        }
+    }
+
+    // Tells the machine how far items() has handed the ready page out.
+    void record_items_handed() noexcept {
         if (state_.status() == run_status::page_ready) {
             state_.on_handed(items_handed());
         }
@@ -383,7 +470,7 @@ private:
         auto& list = LimitPolicy::items(*page_);
         items_begin_ = std::begin(list);
         items_end_ = std::end(list);
-        last_handed_ = items_end_;
+        last_handed_ = no_mark();
     }
 
     void fetch_while_needed() {
@@ -436,13 +523,13 @@ private:
     }
 
     Fetcher fetcher_;
-    mutable state_type state_;  // const queries first tell it how far items() has handed out
+    state_type state_;  // learns how far items() has handed out at page ends and record_items_handed()
     detail::page_slot<page_type> page_;
     list_iterator items_begin_{};  // the ready page's list
     list_iterator items_end_{};
-    list_iterator last_handed_{};  // the last item items() handed out; items_end_ for none
-    bool page_handed_ = false;
-    std::optional<std::optional<std::string>> resume_override_;
+    handed_mark last_handed_{};    // the last item items() handed out; no_mark() for none
+    bool page_handed_ = false;     // pages() handed the ready page out whole
+    failed_full_result failed_full_result_;
     page_range pages_{this};
     item_range items_{this};
 };

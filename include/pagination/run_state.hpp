@@ -14,6 +14,7 @@
 #include <pagination/detail/string_set.hpp>
 
 #include <cstddef>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -170,7 +171,10 @@ public:
         if (next.is_string() && current.is_string()) {  // the common case, kept inline
             const std::string& a = next.as_string();
             const std::string& b = current.as_string();
-            return a.size() == b.size() && std::char_traits<char>::compare(a.data(), b.data(), a.size()) == 0;
+            // Tokens of one listing share their length and often a prefix: the last character
+            // tells most of them apart without a call to compare.
+            return a.size() == b.size() && (a.empty() || (a.back() == b.back() &&
+                                                          std::char_traits<char>::compare(a.data(), b.data(), a.size()) == 0));
         }
         return next == current;
     }
@@ -204,6 +208,9 @@ class run_state {
 public:
     using request_type = typename traits::request_type;
     using page_type = typename traits::page_type;
+    /// The page's primary result list, and what iterating it yields.
+    using list_type = typename traits::list_type;
+    using item_reference = decltype(*std::begin(std::declval<list_type&>()));
 
     /// Applies the config to the request: the starting token's values and the page size. A
     /// rejected starting token or page size fails the run before any request.
@@ -303,10 +310,7 @@ public:
     }
 
     /// The consumer has been handed the first `count` items of the ready page.
-    void on_handed(std::size_t count) noexcept {
-        const std::size_t capped = count < page_items_ ? count : page_items_;
-        handed_ = capped > handed_ ? capped : handed_;
-    }
+    void on_handed(std::size_t count) noexcept { handed_ = handed_at_least(count); }
 
     /// The consumer is done with the ready page and wants more: the run goes on (send_request),
     /// ends (finished), or fails (a repeated token).
@@ -369,11 +373,15 @@ public:
 
     /// Where the next run should begin: boto3's token after a run MaxItems ended; empty after the
     /// listing ended; otherwise the first item not yet handed to the consumer.
-    std::optional<std::string> resume_token() const {
+    std::optional<std::string> resume_token() const { return resume_token_if_handed(0); }
+
+    /// resume_token() if the consumer has also been handed the first `count` items of the ready
+    /// page (a driver that counts what it hands out itself reports it here, or with on_handed()).
+    std::optional<std::string> resume_token_if_handed(std::size_t count) const {
         if (status_ == run_status::finished || status_ == run_status::failed) {
             return final_token_;
         }
-        return position();
+        return position(handed_at_least(count));
     }
 
 private:
@@ -396,18 +404,29 @@ private:
         return text;
     }
 
-    static std::string encode_at(const token_map& tokens, std::size_t amount, bool force_amount) {
-        if (amount == 0 && !force_amount) {
-            return encode_resume_token(tokens, std::nullopt);
-        }
-        return encode_resume_token(tokens, amount);
+    // The items of the ready page handed out if the consumer has been handed `count` (capped at
+    // the page) and at least those reported so far.
+    std::size_t handed_at_least(std::size_t count) const noexcept {
+        const std::size_t capped = count < page_items_ ? count : page_items_;
+        return capped > handed_ ? capped : handed_;
     }
 
-    std::optional<std::string> position() const {
+    // A token that resumes `skip` items into the page `tokens` ask for: with the amount only when
+    // there is one to skip (boto3 writes none for 0).
+    static std::string encode_skipping(const token_map& tokens, std::size_t skip) {
+        return skip == 0 ? encode_resume_token(tokens, std::nullopt) : encode_resume_token(tokens, skip);
+    }
+
+    // Where the next run should begin, with `handed` items of the ready page handed out.
+    std::optional<std::string> position(std::size_t handed) const {
         if (status_ == run_status::send_request) {
-            return encode_at(tokens_.current(), skip_, false);
+            return encode_skipping(tokens_.current(), skip_);
         }
-        if (handed_ == page_items_ && !trimmed_) {
+        if (trimmed_) {
+            // MaxItems cut the page: boto3 writes the amount even when it is 0.
+            return encode_resume_token(tokens_.current(), page_skip_ + handed);
+        }
+        if (handed == page_items_) {
             switch (outcome_) {
             case page_outcome::complete: return std::nullopt;
             case page_outcome::more:
@@ -415,7 +434,7 @@ private:
             default: break;
             }
         }
-        return encode_at(tokens_.current(), page_skip_ + handed_, trimmed_);
+        return encode_skipping(tokens_.current(), page_skip_ + handed);
     }
 
     void read_tokens(const page_type& page) {
@@ -441,18 +460,18 @@ private:
     }
 
     void finish() {
-        final_token_ = position();
+        final_token_ = position(handed_);
         status_ = run_status::finished;
     }
 
     void fail(pagination::error e) {
-        final_token_ = position();
+        final_token_ = position(handed_);
         error_ = std::move(e);
         status_ = run_status::failed;
     }
 
     void fail_before_start(pagination::error e, const std::optional<std::string>& starting_token) {
-        final_token_ = starting_token ? starting_token : position();
+        final_token_ = starting_token ? starting_token : position(handed_);
         error_ = std::move(e);
         status_ = run_status::failed;
     }
@@ -469,7 +488,7 @@ private:
     std::size_t skip_ = 0;       // items to drop from the next page
     std::size_t page_skip_ = 0;  // items dropped from the ready page
     std::size_t page_items_ = 0;
-    std::size_t handed_ = 0;
+    std::size_t handed_ = 0;     // items of the ready page the consumer has been handed
     std::size_t total_ = 0;
     std::size_t pages_received_ = 0;
     bool trimmed_ = false;

@@ -54,14 +54,14 @@ struct random_source {
 /// the service caps them. Tokens are "p<offset>.<empty pages before it>". Calls listed in
 /// `failing_calls` throw, each once.
 struct random_service {
-    struct shared {
+    struct service_state {  // what every copy of the service sees
         std::size_t size = 0;
         std::vector<std::size_t> lengths;
         bool caps_at_limit = false;
         std::set<std::size_t> failing_calls;
         std::size_t calls = 0;
     };
-    std::shared_ptr<shared> state = std::make_shared<shared>();
+    std::shared_ptr<service_state> state = std::make_shared<service_state>();
 
     random_service(random_source& rng, std::size_t max_size) {
         state->size = rng.below(max_size + 1);

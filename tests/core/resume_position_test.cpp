@@ -147,3 +147,20 @@ TEST_CASE("an item counts as handed once dereferenced, and every item passed cou
     (void)*it;  // item-1 handed
     CHECK(p.resume_token() == token_for(std::nullopt, 2));
 }
+
+TEST_CASE("build_full_result after the run is over is a default page carrying the resume token") {
+    listing svc(4);
+    auto ended = make(svc);
+    CHECK(all_items(ended) == numbered(4));
+    const page after_end = ended.build_full_result();
+    CHECK(after_end.items.empty());
+    CHECK_FALSE(after_end.next_token.has_value());
+
+    listing cut_svc(10);
+    auto cut = make(cut_svc, {5, std::nullopt, std::nullopt});
+    CHECK(all_items(cut).size() == 5);
+    const page after_cut = cut.build_full_result();
+    CHECK(after_cut.items.empty());
+    CHECK(after_cut.next_token == cut.resume_token());
+    CHECK(after_cut.next_token == token_for("tok-3", 2));
+}

@@ -30,16 +30,16 @@ using page_or_failure = pagination::expected<page, service_failure>;
 /// A callback fetcher over a listing whose completions wait in a queue until the test runs them.
 /// `failures` lists the calls (0-based) that fail with ThrottlingException.
 struct deferred_listing {
-    struct shared {
+    struct service_state {  // what every copy of the service sees
         listing inner;
         std::deque<std::function<void()>> pending;
         std::vector<int> failures;
         int calls = 0;
-        explicit shared(int size) : inner(size) {}
+        explicit service_state(int size) : inner(size) {}
     };
-    std::shared_ptr<shared> state;
+    std::shared_ptr<service_state> state;
 
-    explicit deferred_listing(int size) : state(std::make_shared<shared>(size)) {}
+    explicit deferred_listing(int size) : state(std::make_shared<service_state>(size)) {}
 
     template <class Done>
     void operator()(const request& r, Done done) const {
@@ -83,12 +83,12 @@ struct inline_listing {
 
 /// A timer that runs its callbacks when the test advances it.
 struct fake_timer {
-    struct shared {
+    struct service_state {  // what every copy of the service sees
         std::chrono::milliseconds now{0};
         std::vector<std::pair<std::chrono::milliseconds, std::function<void()>>> waiting;
         std::vector<std::chrono::milliseconds> delays;
     };
-    std::shared_ptr<shared> state = std::make_shared<shared>();
+    std::shared_ptr<service_state> state = std::make_shared<service_state>();
 
     std::function<void(std::chrono::milliseconds, std::function<void()>)> schedule() const {
         auto s = state;

@@ -58,13 +58,13 @@ inline std::vector<std::string> numbered(int count, int from = 0) {
 /// A listing of `size` items, served `limit` (or `default_page`) at a time; the token is
 /// "tok-<offset>". Records every request it serves.
 struct listing {
-    struct shared {
+    struct service_state {  // what every copy of the service sees
         int size = 0;
         int default_page = 3;
         std::vector<request> log;
         int fail_at_call = -1;  // the call (0-based) that fails, -1 for none
     };
-    std::shared_ptr<shared> state = std::make_shared<shared>();
+    std::shared_ptr<service_state> state = std::make_shared<service_state>();
 
     listing(int size, int default_page = 3) {
         state->size = size;
@@ -102,11 +102,11 @@ struct listing {
 
 /// Pages given by the token they answer ("" for the first request).
 struct scripted {
-    struct shared {
+    struct service_state {  // what every copy of the service sees
         std::map<std::string, page> pages;
         std::vector<request> log;
     };
-    std::shared_ptr<shared> state = std::make_shared<shared>();
+    std::shared_ptr<service_state> state = std::make_shared<service_state>();
 
     scripted& on(const std::string& token, std::vector<std::string> items, std::optional<std::string> next) {
         page p;

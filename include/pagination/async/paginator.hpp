@@ -122,7 +122,7 @@ public:
             if (s.future && s.future->wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
                 auto result = s.future->get();
                 s.future.reset();
-                s.land(s.future_for, std::move(result));
+                s.keep_result(s.future_for, std::move(result));
             }
         }
         if (s.due && !s.options.schedule && s.clock_now() >= *s.due) {

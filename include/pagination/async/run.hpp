@@ -90,14 +90,12 @@ private:
 /// the options, which do not change after construction.
 template <class AsyncFetcher, class TokenPolicy, class LimitPolicy>
 class async_run {
-    using traits = policy_traits<TokenPolicy, LimitPolicy>;
-
 public:
-    using request_type = typename traits::request_type;
-    using page_type = typename traits::page_type;
-    using list_type = typename traits::list_type;
-    using item_reference = decltype(*std::begin(std::declval<list_type&>()));
     using state_type = run_state<TokenPolicy, LimitPolicy>;
+    using request_type = typename state_type::request_type;
+    using page_type = typename state_type::page_type;
+    using list_type = typename state_type::list_type;
+    using item_reference = typename state_type::item_reference;
     using clock = std::chrono::steady_clock;
     using page_handler = std::function<void(page_type*)>;
 
@@ -123,7 +121,7 @@ public:
                 return;
             }
             std::unique_lock<std::mutex> lock(s->mutex);
-            s->land(page_number, std::forward<Result>(result));
+            s->keep_result(page_number, std::forward<Result>(result));
             drive(s, lock);
         }
     };
@@ -147,9 +145,10 @@ public:
         }
     }
 
-    /// Turns a fetch result into an arrival and keeps it for the state.
+    /// Keeps the result of the fetch of page `page_number` (the page, or why there is none) until
+    /// step() gives it to the state.
     template <class Result>
-    void land(std::size_t page_number, Result&& result) {
+    void keep_result(std::size_t page_number, Result&& result) {
         using result_type = std::decay_t<Result>;
         using result_traits = fetch_result_traits<result_type, page_type>;
         if (in_flight && options.gate) {
@@ -160,14 +159,14 @@ public:
             return;
         }
         result_type r(std::forward<Result>(result));
-        arrival a;
+        fetched_page f;
         if (result_traits::ok(r)) {
-            a.page = std::make_unique<page_type>(result_traits::take(r));
+            f.page = std::make_unique<page_type>(result_traits::take(r));
         } else {
-            a.failure = result_traits::failure(r);
+            f.failure = result_traits::failure(r);
         }
-        landed = std::move(a);
-        landed_for = page_number;
+        kept_result = std::move(f);
+        kept_result_for = page_number;
     }
 
     bool has_item() const {
@@ -241,7 +240,8 @@ public:
     std::size_t future_for = 0;
 
 private:
-    struct arrival {
+    // The outcome of one fetch: the page, or the failure.
+    struct fetched_page {
         std::unique_ptr<page_type> page;
         std::optional<pagination::error> failure;
     };
@@ -258,8 +258,8 @@ private:
         bool any() const { return fetch.has_value() || wait.has_value() || deliver || wake; }
     };
 
-    std::optional<arrival> landed;  // a result not yet given to the state
-    std::size_t landed_for = 0;
+    std::optional<fetched_page> kept_result;  // a result not yet given to the state
+    std::size_t kept_result_for = 0;          // the page number it was fetched for
     std::size_t attempts = 0;  // failed attempts of the current request
     bool paced = false;        // the pacing wait of the current request is done
 
@@ -279,32 +279,32 @@ private:
         due_now.fetch_for = page_number;
     }
 
-    // Feeds landed results to the state and decides what to do next. Locked.
+    // Feeds kept results to the state and decides what to do next. Locked.
     actions step() {
         actions due_now;
         while (!cancelled) {
             const run_status status = state.status();
             if (status == run_status::send_request) {
                 const std::size_t number = state.pages_received();
-                if (landed && landed_for == number) {
-                    arrival a = std::move(*landed);
-                    landed.reset();
-                    if (a.page) {
-                        page = std::move(a.page);
+                if (kept_result && kept_result_for == number) {
+                    fetched_page f = std::move(*kept_result);
+                    kept_result.reset();
+                    if (f.page) {
+                        page = std::move(f.page);
                         state.on_page(*page);
                         attempts = 0;
                         paced = false;
                         page_delivered = false;
                         item_index = 0;
-                    } else if (++attempts < options.retry.max_attempts && options.retry.should_retry(*a.failure)) {
+                    } else if (++attempts < options.retry.max_attempts && options.retry.should_retry(*f.failure)) {
                         begin_wait(due_now, options.retry.delay_before(attempts));
                         break;
                     } else {
-                        state.on_fetch_failed(std::move(*a.failure));
+                        state.on_fetch_failed(std::move(*f.failure));
                     }
                     continue;
                 }
-                landed.reset();
+                kept_result.reset();
                 if (in_flight || waiting) {
                     break;
                 }
@@ -322,7 +322,7 @@ private:
                 begin_fetch(due_now, state.request(), number);
                 break;
             }
-            if (status == run_status::page_ready && options.prefetch && !in_flight && !waiting && !landed &&
+            if (status == run_status::page_ready && options.prefetch && !in_flight && !waiting && !kept_result &&
                 !options.pace) {
                 std::optional<request_type> next = state.upcoming_request();
                 if (next && (!options.gate || options.gate->try_acquire())) {
