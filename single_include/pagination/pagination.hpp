@@ -16,7 +16,8 @@
 // cloudwatch_logs.hpp, sdk_operation.hpp), the async SDK adapter (aws/gamelift_async.hpp), the
 // wire layer (http/message.hpp, aws/json_protocol.hpp, gamelift_wire.hpp, sigv4.hpp, config.hpp,
 // retry_strategy.hpp, gamelift_client.hpp; docs/wire.md), the libcurl client
-// (http/curl_client.hpp) and the in-process local fleet (aws/gamelift_local.hpp).
+// (http/curl_client.hpp) and the in-process local fleet (local/fleet_service.hpp, fault.hpp,
+// demo_fleet.hpp).
 
 // #include <pagination/core.hpp>
 #ifndef PAGINATION_CORE_HPP
@@ -26,12 +27,14 @@
 //
 //   config.hpp             configuration macros (PAGINATION_EXCEPTIONS, PAGINATION_ASSERT, ...)
 //   error.hpp              errc, error, and the exceptions thrown when exceptions are on
+//   expected.hpp           expected<T, E>: a value or an error (decode_result is one)
 //   token_value.hpp        a token's value: null, string, number, bytes, list or object
 //   token_codec.hpp        resume tokens written and read as boto3 does (docs/semantics.md 3, 4)
 //   policies.hpp           the policy requirements and the ready-made policies
 //   pagination_config.hpp  MaxItems, PageSize, StartingToken; paginator_options
 //   run_state.hpp          the state machine of one run (docs/semantics.md 2)
 //   paginator.hpp          the blocking paginator: pages(), items(), build_full_result()
+//   operation.hpp          operation<TokenPolicy, LimitPolicy>: an API's paginator as one named object
 //
 // The async driver (async.hpp), retry for the blocking paginator (retry.hpp) and the adapters
 // (aws/...) are included on their own.
@@ -441,6 +444,128 @@ class invalid_request_error : public pagination_error {
 } // namespace pagination
 
 #endif // PAGINATION_ERROR_HPP
+// #include <pagination/expected.hpp>
+#ifndef PAGINATION_EXPECTED_HPP
+#define PAGINATION_EXPECTED_HPP
+
+// expected<T, E>: a value or the error that stands in its place. The library's results (a decoded
+// StartingToken, an HTTP exchange, a configuration value, a GameLift call) are all this one type,
+// and a fetcher may return it: the paginator reads it through has_value(), value() and error().
+// It never throws; using the side it does not hold violates PAGINATION_ASSERT.
+
+// #include <pagination/config.hpp>
+
+#include <type_traits>
+#include <utility>
+#include <variant>
+
+namespace pagination {
+
+/// Selects the error side when constructing an expected (needed when T and E are the same type).
+struct unexpect_t {
+    explicit unexpect_t() = default;
+};
+/// Selects the error side when constructing an expected.
+inline constexpr unexpect_t unexpect{};
+
+namespace detail {
+template <class X>
+struct non_deduced {
+    using type = X;
+};
+} // namespace detail
+
+/// A value of type T, or an error of type E.
+template <class T, class E>
+class expected {
+    // The implicit error constructors exist only when E is not T (the tag says which side then).
+    template <class G>
+    using if_distinct = std::enable_if_t<!std::is_same_v<G, T>, int>;
+
+public:
+    using value_type = T;
+    using error_type = E;
+
+    /// Holds a value.
+    expected(const T& value) : state_(std::in_place_index<0>, value) {}  // NOLINT(google-explicit-constructor)
+    /// Holds a value.
+    expected(T&& value) : state_(std::in_place_index<0>, std::move(value)) {}  // NOLINT(google-explicit-constructor)
+    /// Holds an error.
+    template <class G = E, if_distinct<G> = 0>
+    expected(const typename detail::non_deduced<G>::type& error)  // NOLINT(google-explicit-constructor)
+        : state_(std::in_place_index<1>, error) {}
+    /// Holds an error.
+    template <class G = E, if_distinct<G> = 0>
+    expected(typename detail::non_deduced<G>::type&& error)  // NOLINT(google-explicit-constructor)
+        : state_(std::in_place_index<1>, std::move(error)) {}
+    /// Holds a value made from `args`.
+    template <class... Args>
+    explicit expected(std::in_place_t, Args&&... args) : state_(std::in_place_index<0>, std::forward<Args>(args)...) {}
+    /// Holds an error made from `args`.
+    template <class... Args>
+    explicit expected(unexpect_t, Args&&... args) : state_(std::in_place_index<1>, std::forward<Args>(args)...) {}
+
+    /// Whether a value is held.
+    bool has_value() const noexcept { return state_.index() == 0; }
+    /// Whether a value is held.
+    explicit operator bool() const noexcept { return has_value(); }
+
+    /// The value; only when has_value().
+    T& value() & {
+        PAGINATION_ASSERT(has_value());
+        return *std::get_if<0>(&state_);
+    }
+    /// The value; only when has_value().
+    const T& value() const& {
+        PAGINATION_ASSERT(has_value());
+        return *std::get_if<0>(&state_);
+    }
+    /// The value, to move from; only when has_value().
+    T&& value() && {
+        PAGINATION_ASSERT(has_value());
+        return std::move(*std::get_if<0>(&state_));
+    }
+
+    /// The error; only when !has_value().
+    E& error() & {
+        PAGINATION_ASSERT(!has_value());
+        return *std::get_if<1>(&state_);
+    }
+    /// The error; only when !has_value().
+    const E& error() const& {
+        PAGINATION_ASSERT(!has_value());
+        return *std::get_if<1>(&state_);
+    }
+    /// The error, to move from; only when !has_value().
+    E&& error() && {
+        PAGINATION_ASSERT(!has_value());
+        return std::move(*std::get_if<1>(&state_));
+    }
+
+    /// The value; only when has_value().
+    T& operator*() & { return value(); }
+    /// The value; only when has_value().
+    const T& operator*() const& { return value(); }
+    /// The value, to move from; only when has_value().
+    T&& operator*() && { return std::move(*this).value(); }
+    /// The value's members; only when has_value().
+    T* operator->() {
+        PAGINATION_ASSERT(has_value());
+        return std::get_if<0>(&state_);
+    }
+    /// The value's members; only when has_value().
+    const T* operator->() const {
+        PAGINATION_ASSERT(has_value());
+        return std::get_if<0>(&state_);
+    }
+
+private:
+    std::variant<T, E> state_;
+};
+
+} // namespace pagination
+
+#endif // PAGINATION_EXPECTED_HPP
 // #include <pagination/token_value.hpp>
 #ifndef PAGINATION_TOKEN_VALUE_HPP
 #define PAGINATION_TOKEN_VALUE_HPP
@@ -1077,6 +1202,21 @@ inline void dump_double(double d, std::string& out) {
     }
 }
 
+/// Writes `open`, the entries of `list` with json.dumps' ", " between them, and `close`.
+template <class List, class WriteEntry>
+void dump_list(const List& list, char open, char close, std::string& out, WriteEntry write_entry) {
+    out += open;
+    bool first = true;
+    for (const auto& entry : list) {
+        if (!first) {
+            out += ", ";
+        }
+        first = false;
+        write_entry(entry);
+    }
+    out += close;
+}
+
 /// Writes the value as Python's json.dumps does. Bytes must have been replaced by their base64
 /// text before (the token encoder does that); here they are written as that text.
 inline void dump(const token_value& value, std::string& out);
@@ -1093,34 +1233,16 @@ inline void dump(const token_value& value, std::string& out) {
         dump_string(std::string(b.begin(), b.end()), out);
         return;
     }
-    case token_value::kind::array: {
-        out += '[';
-        bool first = true;
-        for (const auto& element : value.as_array()) {
-            if (!first) {
-                out += ", ";
-            }
-            first = false;
-            dump(element, out);
-        }
-        out += ']';
+    case token_value::kind::array:
+        dump_list(value.as_array(), '[', ']', out, [&out](const token_value& element) { dump(element, out); });
         return;
-    }
-    case token_value::kind::object: {
-        out += '{';
-        bool first = true;
-        for (const auto& member : value.as_object()) {
-            if (!first) {
-                out += ", ";
-            }
-            first = false;
+    case token_value::kind::object:
+        dump_list(value.as_object(), '{', '}', out, [&out](const auto& member) {
             dump_string(member.first, out);
             out += ": ";
             dump(member.second, out);
-        }
-        out += '}';
+        });
         return;
-    }
     }
 }
 
@@ -1213,17 +1335,42 @@ private:
         return fail("unexpected character in JSON");
     }
 
-    bool object(token_value& out, std::size_t depth) {
-        ++pos_;
-        token_value::object_type members;
-        skip_ws();
-        if (pos_ < text_.size() && text_[pos_] == '}') {
+    bool consume(char c) noexcept {
+        if (pos_ < text_.size() && text_[pos_] == c) {
             ++pos_;
-            out = token_value(std::move(members));
+            return true;
+        }
+        return false;
+    }
+
+    // The comma-separated entries of an object or an array, after its opening bracket and up to
+    // `close`, each read by `entry`.
+    template <class Entry>
+    bool entries(char close, const char* bad_separator, Entry&& entry) {
+        ++pos_;
+        skip_ws();
+        if (consume(close)) {
             return true;
         }
         while (true) {
             skip_ws();
+            if (!entry()) {
+                return false;
+            }
+            skip_ws();
+            if (consume(',')) {
+                continue;
+            }
+            if (consume(close)) {
+                return true;
+            }
+            return fail(bad_separator);
+        }
+    }
+
+    bool object(token_value& out, std::size_t depth) {
+        token_value::object_type members;
+        const bool ok = entries('}', "expected ',' or '}' in JSON object", [&] {
             if (pos_ >= text_.size() || text_[pos_] != '"') {
                 return fail("expected a string key in JSON object");
             }
@@ -1237,58 +1384,37 @@ private:
                 }
             }
             skip_ws();
-            if (pos_ >= text_.size() || text_[pos_] != ':') {
+            if (!consume(':')) {
                 return fail("expected ':' in JSON object");
             }
-            ++pos_;
             skip_ws();
             token_value v;
             if (!value(v, depth)) {
                 return false;
             }
             members.emplace_back(std::move(key), std::move(v));
-            skip_ws();
-            if (pos_ < text_.size() && text_[pos_] == ',') {
-                ++pos_;
-                continue;
-            }
-            if (pos_ < text_.size() && text_[pos_] == '}') {
-                ++pos_;
-                out = token_value(std::move(members));
-                return true;
-            }
-            return fail("expected ',' or '}' in JSON object");
+            return true;
+        });
+        if (ok) {
+            out = token_value(std::move(members));
         }
+        return ok;
     }
 
     bool array(token_value& out, std::size_t depth) {
-        ++pos_;
         token_value::array_type elements;
-        skip_ws();
-        if (pos_ < text_.size() && text_[pos_] == ']') {
-            ++pos_;
-            out = token_value(std::move(elements));
-            return true;
-        }
-        while (true) {
-            skip_ws();
+        const bool ok = entries(']', "expected ',' or ']' in JSON array", [&] {
             token_value v;
             if (!value(v, depth)) {
                 return false;
             }
             elements.push_back(std::move(v));
-            skip_ws();
-            if (pos_ < text_.size() && text_[pos_] == ',') {
-                ++pos_;
-                continue;
-            }
-            if (pos_ < text_.size() && text_[pos_] == ']') {
-                ++pos_;
-                out = token_value(std::move(elements));
-                return true;
-            }
-            return fail("expected ',' or ']' in JSON array");
+            return true;
+        });
+        if (ok) {
+            out = token_value(std::move(elements));
         }
+        return ok;
     }
 
     bool hex4(std::uint32_t& unit) {
@@ -1450,6 +1576,7 @@ private:
 
 #endif // PAGINATION_DETAIL_JSON_HPP
 // #include <pagination/error.hpp>
+// #include <pagination/expected.hpp>
 // #include <pagination/token_value.hpp>
 
 #include <cstddef>
@@ -1497,29 +1624,7 @@ struct decoded_token {
 };
 
 /// The outcome of decoding a StartingToken: a decoded token, or the reason it was rejected.
-class decode_result {
-public:
-    decode_result(decoded_token value) : value_(std::move(value)) {}
-    decode_result(pagination::error e) : error_(std::move(e)) {}
-    bool has_value() const noexcept { return value_.has_value(); }
-    explicit operator bool() const noexcept { return has_value(); }
-    const decoded_token& value() const& {
-        PAGINATION_ASSERT(value_.has_value());
-        return *value_;
-    }
-    decoded_token&& value() && {
-        PAGINATION_ASSERT(value_.has_value());
-        return std::move(*value_);
-    }
-    const pagination::error& error() const {
-        PAGINATION_ASSERT(error_.has_value());
-        return *error_;
-    }
-
-private:
-    std::optional<decoded_token> value_;
-    std::optional<pagination::error> error_;
-};
+using decode_result = expected<decoded_token, error>;
 
 namespace detail {
 
@@ -1882,9 +1987,13 @@ decode_result decode_starting_token(std::string_view token, const Fields& fields
 #ifndef PAGINATION_POLICIES_HPP
 #define PAGINATION_POLICIES_HPP
 
-// What a TokenPolicy and a LimitPolicy must provide, checked at compile time with a message that
-// names what is missing, and two ready-made policies for the common shape (one string token, a
-// vector of items, an integer or string limit field). docs/design.md explains each hook.
+// The two policies that teach the core an API. token_policy_base and limit_policy_base give every
+// optional hook its default, so the core calls each hook unconditionally; the required pieces are
+// checked once, with a message that names what is missing (under C++20 also as the concepts
+// token_policy and limit_policy, which constrain the drivers). member_token_policy and
+// member_limit_policy are the ready-made policies for the common shape (one string token, lists
+// that are members of the page, an integer or string limit field). docs/design.md explains each
+// hook.
 
 // #include <pagination/config.hpp>
 // #include <pagination/error.hpp>
@@ -1946,26 +2055,12 @@ struct has_read_token<P, Page,
                           decltype(P::read_token(std::declval<const Page&>(), std::size_t{0})), token_value>>>
     : std::true_type {};
 
-template <class P, class Page, class = void>
-struct has_read_token_into : std::false_type {};
-template <class P, class Page>
-struct has_read_token_into<P, Page,
-                           void_t<decltype(P::read_token_into(std::declval<const Page&>(), std::size_t{0},
-                                                              std::declval<token_value&>()))>> : std::true_type {};
-
 template <class P, class Request, class = void>
 struct has_write_token : std::false_type {};
 template <class P, class Request>
 struct has_write_token<P, Request,
                        void_t<decltype(P::write_token(std::declval<Request&>(), std::size_t{0},
                                                       std::declval<const token_value&>()))>> : std::true_type {};
-
-template <class P, class Page, class = void>
-struct has_more_results : std::false_type {};
-template <class P, class Page>
-struct has_more_results<
-    P, Page, std::enable_if_t<std::is_convertible_v<decltype(P::more_results(std::declval<const Page&>())), bool>>>
-    : std::true_type {};
 
 template <class P, class Page, class = void>
 struct has_set_resume_token : std::false_type {};
@@ -1975,23 +2070,6 @@ struct has_set_resume_token<P, Page,
                                                                 std::declval<const std::optional<std::string>&>()))>>
     : std::true_type {};
 
-template <class P, class Request, class = void>
-struct has_validate_request : std::false_type {};
-template <class P, class Request>
-struct has_validate_request<
-    P, Request,
-    std::enable_if_t<std::is_convertible_v<decltype(P::validate_request(std::declval<const Request&>())),
-                                           std::optional<error>>>> : std::true_type {};
-
-template <class P, class = void>
-struct repeated_token_default {
-    static constexpr repeated_token_action value = repeated_token_action::error;
-};
-template <class P>
-struct repeated_token_default<P, std::enable_if_t<std::is_convertible_v<decltype(P::on_repeated_token), repeated_token_action>>> {
-    static constexpr repeated_token_action value = P::on_repeated_token;
-};
-
 template <class L, class Page, class = void>
 struct has_items : std::false_type {};
 template <class L, class Page>
@@ -2000,28 +2078,6 @@ struct has_items<L, Page,
                         decltype(std::begin(L::items(std::declval<Page&>()))),
                         decltype(std::end(L::items(std::declval<Page&>())))>> : std::true_type {};
 
-template <class L, class Request, class = void>
-struct has_set_page_size : std::false_type {};
-template <class L, class Request>
-struct has_set_page_size<L, Request, void_t<decltype(L::set_page_size(std::declval<Request&>(), std::size_t{0}))>>
-    : std::true_type {};
-
-template <class L, class = void>
-struct max_page_size_of {
-    static constexpr std::size_t value = std::numeric_limits<std::size_t>::max();
-};
-template <class L>
-struct max_page_size_of<L, std::enable_if_t<std::is_convertible_v<decltype(L::max_page_size), std::size_t>>> {
-    static constexpr std::size_t value = L::max_page_size;
-};
-
-template <class L, class Page, class = void>
-struct has_keep_items : std::false_type {};
-template <class L, class Page>
-struct has_keep_items<L, Page,
-                      void_t<decltype(L::keep_items(std::declval<Page&>(), std::size_t{0}, std::size_t{0}))>>
-    : std::true_type {};
-
 template <class C, class = void>
 struct is_erasable_list : std::false_type {};
 template <class C>
@@ -2029,22 +2085,27 @@ struct is_erasable_list<C, void_t<decltype(std::declval<C&>().erase(std::declval
                                                                     std::declval<C&>().end()))>>
     : std::negation<std::is_const<C>> {};
 
-template <class L, class Page, class = void>
-struct has_clear_secondary : std::false_type {};
-template <class L, class Page>
-struct has_clear_secondary<L, Page, void_t<decltype(L::clear_secondary_results(std::declval<Page&>()))>>
-    : std::true_type {};
+/// What every TokenPolicy and LimitPolicy derives from, through token_policy_base and
+/// limit_policy_base, so that a policy without the defaults is named as such.
+struct token_policy_tag {};
+struct limit_policy_tag {};
 
-template <class L, class Page, class = void>
-struct has_append_page : std::false_type {};
-template <class L, class Page>
-struct has_append_page<L, Page, void_t<decltype(L::append_page(std::declval<Page&>(), std::declval<Page&&>()))>>
-    : std::true_type {};
+/// Moves the elements of `from` to the end of `into`: how result lists are joined.
+template <class List>
+void append_moved(List& into, List& from) {
+    into.insert(into.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+}
 
-/// Checks the two policies once, with a message per missing piece, and gives the core one place
-/// to ask what they offer.
+/// Checks the two policies once, with a message per missing required piece. The optional hooks
+/// need no check: the base types supply them.
 template <class TokenPolicy, class LimitPolicy>
 struct policy_traits {
+    static_assert(std::is_base_of_v<token_policy_tag, TokenPolicy>,
+                  "TokenPolicy must derive from pagination::token_policy_base<TokenPolicy> (or a ready-made policy "
+                  "such as member_token_policy), which supplies the defaults of the optional hooks");
+    static_assert(std::is_base_of_v<limit_policy_tag, LimitPolicy>,
+                  "LimitPolicy must derive from pagination::limit_policy_base<LimitPolicy> (or a ready-made policy "
+                  "such as member_limit_policy), which supplies the defaults of the optional hooks");
     static_assert(has_request_type<TokenPolicy>::value,
                   "TokenPolicy must declare `using request_type = ...;` (the request the fetcher takes)");
     static_assert(has_page_type<TokenPolicy>::value,
@@ -2069,35 +2130,12 @@ struct policy_traits {
     static_assert(std::is_copy_constructible_v<request_type>, "request_type must be copy constructible");
 
     using list_type = std::remove_reference_t<decltype(LimitPolicy::items(std::declval<page_type&>()))>;
-    static constexpr bool keeps_by_hook = has_keep_items<LimitPolicy, page_type>::value;
-    static_assert(keeps_by_hook || is_erasable_list<list_type>::value,
-                  "LimitPolicy::items(page_type&) returns a list the core cannot trim (const, or without erase): "
-                  "provide `static void keep_items(page_type&, std::size_t first, std::size_t count)`");
 
-    static constexpr bool has_more_results_flag = has_more_results<TokenPolicy, page_type>::value;
-    static constexpr bool has_limit_field = has_set_page_size<LimitPolicy, request_type>::value;
-    static constexpr std::size_t max_page_size = max_page_size_of<LimitPolicy>::value;
-    static constexpr bool clears_secondary = has_clear_secondary<LimitPolicy, page_type>::value;
-    static constexpr bool appends_by_hook = has_append_page<LimitPolicy, page_type>::value;
-    static constexpr bool reads_token_into = has_read_token_into<TokenPolicy, page_type>::value;
+    /// build_full_result() is the one user of set_resume_token, and asks for it.
     static constexpr bool can_set_resume_token = has_set_resume_token<TokenPolicy, page_type>::value;
-    static constexpr bool validates_request = has_validate_request<TokenPolicy, request_type>::value;
-    static constexpr repeated_token_action repeated_default = repeated_token_default<TokenPolicy>::value;
     static constexpr std::size_t token_count = TokenPolicy::input_tokens.size();
 
     static std::size_t item_count(page_type& page) { return static_cast<std::size_t>(std::size(LimitPolicy::items(page))); }
-
-    /// Keeps items [first, first + count) of the primary list.
-    static void keep_items(page_type& page, std::size_t first, std::size_t count) {
-        if constexpr (keeps_by_hook) {
-            LimitPolicy::keep_items(page, first, count);
-        } else {
-            auto& list = LimitPolicy::items(page);
-            using diff = typename std::iterator_traits<decltype(list.begin())>::difference_type;
-            list.erase(std::next(list.begin(), static_cast<diff>(first + count)), list.end());
-            list.erase(list.begin(), std::next(list.begin(), static_cast<diff>(first)));
-        }
-    }
 };
 
 template <class T>
@@ -2137,29 +2175,129 @@ struct limit_member_traits<std::nullptr_t> {
 
 } // namespace detail
 
-#if PAGINATION_HAS_CONCEPTS
-/// A TokenPolicy: the request and page types, the input tokens, and how to read and write them.
-template <class P>
-concept token_policy = requires(const typename P::page_type& page, typename P::request_type& request,
-                                const token_value& value, std::size_t index) {
-    { P::input_tokens[index] } -> std::convertible_to<const token_field&>;
-    { P::read_token(page, index) } -> std::convertible_to<token_value>;
-    P::write_token(request, index, value);
+/// The defaults of a TokenPolicy's optional hooks. A TokenPolicy derives from it, naming itself:
+/// `struct my_tokens : pagination::token_policy_base<my_tokens> { ... };`, and declares what it
+/// needs: `request_type`, `page_type`, `input_tokens`, `read_token` and `write_token` always;
+/// `set_resume_token` for build_full_result(); any hook below whose default does not fit.
+template <class Derived>
+struct token_policy_base : detail::token_policy_tag {
+    /// What a run does when the service returns the same token twice in a row (boto3 fails).
+    static constexpr repeated_token_action on_repeated_token = repeated_token_action::error;
+
+    /// Whether the page says more results follow; false ends the listing whatever its tokens
+    /// say (S3's IsTruncated). By default the tokens alone decide.
+    template <class Page>
+    static constexpr bool more_results(const Page&) noexcept {
+        return true;
+    }
+
+    /// read_token into a value the run reuses, so that a policy can keep the buffer of two
+    /// pages ago (member_token_policy does). By default it assigns read_token's value.
+    template <class Page>
+    static void read_token_into(const Page& page, std::size_t index, token_value& into) {
+        into = Derived::read_token(page, index);
+    }
+
+    /// The service's request rules, checked on the first request before it is sent; an error
+    /// (errc::invalid_request) ends the run without a request. By default every request is valid.
+    template <class Request>
+    static std::optional<error> validate_request(const Request&) {
+        return std::nullopt;
+    }
 };
 
-/// A LimitPolicy for the pages of TokenPolicy: at least the primary result list.
-template <class L, class TokenPolicy>
-concept limit_policy = token_policy<TokenPolicy> && requires(typename TokenPolicy::page_type& page) {
-    std::size(L::items(page));
-    std::begin(L::items(page));
+/// The defaults of a LimitPolicy's optional hooks. A LimitPolicy derives from it, naming itself,
+/// and declares `items(page_type&)`, the page's primary result list, and any hook below whose
+/// default does not fit.
+template <class Derived>
+struct limit_policy_base : detail::limit_policy_tag {
+    /// The largest PageSize the limit field takes.
+    static constexpr std::size_t max_page_size = std::numeric_limits<std::size_t>::max();
+
+    /// Writes PageSize into the request's limit field. An override returns void, or a bool that
+    /// is false when the request has no limit field. By default there is none, and a run given
+    /// PageSize fails with errc::invalid_page_size before it sends anything.
+    template <class Request>
+    static constexpr bool set_page_size(Request&, std::size_t) noexcept {
+        return false;
+    }
+
+    /// Keeps items [first, first + count) of the primary list. By default the list is erased
+    /// from both ends, which needs a list with erase(); override for one without (an SDK
+    /// result's const list, replaced through its setter).
+    template <class Page>
+    static void keep_items(Page& page, std::size_t first, std::size_t count) {
+        auto& list = Derived::items(page);
+        static_assert(detail::is_erasable_list<std::remove_reference_t<decltype(list)>>::value,
+                      "LimitPolicy::items(page_type&) returns a list the core cannot trim (const, or without erase): "
+                      "provide `static void keep_items(page_type&, std::size_t first, std::size_t count)`");
+        using diff = typename std::iterator_traits<decltype(list.begin())>::difference_type;
+        list.erase(std::next(list.begin(), static_cast<diff>(first + count)), list.end());
+        list.erase(list.begin(), std::next(list.begin(), static_cast<diff>(first)));
+    }
+
+    /// Empties the page's other result lists on the first page of a resumed run, whose items
+    /// were handed out before (boto3 drops them too). By default there are none.
+    template <class Page>
+    static constexpr void clear_secondary_results(Page&) noexcept {}
+
+    /// Joins a page onto build_full_result()'s result. By default the primary lists are joined.
+    template <class Page>
+    static void append_page(Page& full, Page&& page) {
+        detail::append_moved(Derived::items(full), Derived::items(page));
+    }
 };
+
+#if PAGINATION_HAS_CONCEPTS
+/// A TokenPolicy: derived from token_policy_base, with the request and page types, the input
+/// tokens, and every hook callable as the core calls it.
+template <class P>
+concept token_policy =
+    std::derived_from<P, detail::token_policy_tag> && requires {
+        typename P::request_type;
+        typename P::page_type;
+        { P::input_tokens.size() } -> std::convertible_to<std::size_t>;
+        { P::on_repeated_token } -> std::convertible_to<repeated_token_action>;
+    } && requires(const typename P::page_type& page, typename P::request_type& request,
+                  const typename P::request_type& sent, const token_value& value, token_value& into,
+                  std::size_t index) {
+        { P::input_tokens[index] } -> std::convertible_to<const token_field&>;
+        { P::read_token(page, index) } -> std::convertible_to<token_value>;
+        P::read_token_into(page, index, into);
+        P::write_token(request, index, value);
+        { P::more_results(page) } -> std::convertible_to<bool>;
+        { P::validate_request(sent) } -> std::convertible_to<std::optional<error>>;
+    };
+
+/// A LimitPolicy for the pages of TokenPolicy: derived from limit_policy_base, with the primary
+/// result list and every hook callable as the core calls it.
+template <class L, class TokenPolicy>
+concept limit_policy =
+    token_policy<TokenPolicy> && std::derived_from<L, detail::limit_policy_tag> &&
+    requires(typename TokenPolicy::page_type& page, typename TokenPolicy::request_type& request, std::size_t n) {
+        std::size(L::items(page));
+        std::begin(L::items(page));
+        std::end(L::items(page));
+        { L::max_page_size } -> std::convertible_to<std::size_t>;
+        L::set_page_size(request, n);
+        L::keep_items(page, n, n);
+        L::clear_secondary_results(page);
+        L::append_page(page, std::move(page));
+    };
+
+/// The constraint a driver puts on its two policies.
+#define PAGINATION_REQUIRES_POLICIES(TokenPolicy, LimitPolicy) \
+    requires ::pagination::token_policy<TokenPolicy> && ::pagination::limit_policy<LimitPolicy, TokenPolicy>
+#else
+#define PAGINATION_REQUIRES_POLICIES(TokenPolicy, LimitPolicy)
 #endif
 
 /// A TokenPolicy for the common shape: one string token, an optional<string> member of the
 /// request and one of the page. `Field` names it, e.g.
-/// `inline constexpr pagination::token_field next_token{"NextToken"};`.
+/// `inline constexpr pagination::token_field next_token{"NextToken"};`. Derive from it to add
+/// hooks (validate_request, more_results, on_repeated_token).
 template <auto InputMember, auto OutputMember, const token_field& Field>
-struct member_token_policy {
+struct member_token_policy : token_policy_base<member_token_policy<InputMember, OutputMember, Field>> {
     using request_type = typename detail::member_pointer_parts<decltype(InputMember)>::class_type;
     using page_type = typename detail::member_pointer_parts<decltype(OutputMember)>::class_type;
     static constexpr std::array<token_field, 1> input_tokens{{Field}};
@@ -2184,22 +2322,41 @@ struct member_token_policy {
 };
 
 /// A LimitPolicy for the common shape: the items are a member of the page; the limit is an
-/// integer or string member of the request (optional or not), or absent (nullptr).
-template <auto ItemsMember, auto LimitMember = nullptr>
-struct member_limit_policy {
+/// integer or string member of the request (optional or not), or absent (nullptr); the page's
+/// other result lists, if any, follow (emptied on a resumed first page, joined by
+/// build_full_result()). Derive from it to lower max_page_size to the service's bound.
+template <auto ItemsMember, auto LimitMember = nullptr, auto... SecondaryMembers>
+struct member_limit_policy : limit_policy_base<member_limit_policy<ItemsMember, LimitMember, SecondaryMembers...>> {
     using page_type = typename detail::member_pointer_parts<decltype(ItemsMember)>::class_type;
     static constexpr std::size_t max_page_size = detail::limit_member_traits<decltype(LimitMember)>::max_page_size;
 
     static auto& items(page_type& page) { return page.*ItemsMember; }
 
-    template <class Request, auto M = LimitMember, std::enable_if_t<!std::is_null_pointer_v<decltype(M)>, int> = 0>
-    static void set_page_size(Request& request, std::size_t size) {
-        using value = typename detail::limit_member_traits<decltype(M)>::value_type;
-        if constexpr (std::is_same_v<value, std::string>) {
-            request.*M = std::to_string(size);
+    template <class Request>
+    static bool set_page_size(Request& request, std::size_t size) {
+        if constexpr (std::is_null_pointer_v<decltype(LimitMember)>) {
+            (void)request;
+            (void)size;
+            return false;
         } else {
-            request.*M = static_cast<value>(size);
+            using value = typename detail::limit_member_traits<decltype(LimitMember)>::value_type;
+            if constexpr (std::is_same_v<value, std::string>) {
+                request.*LimitMember = std::to_string(size);
+            } else {
+                request.*LimitMember = static_cast<value>(size);
+            }
+            return true;
         }
+    }
+
+    static void clear_secondary_results(page_type& page) {
+        (void)page;
+        ((page.*SecondaryMembers).clear(), ...);
+    }
+
+    static void append_page(page_type& full, page_type&& page) {
+        detail::append_moved(full.*ItemsMember, page.*ItemsMember);
+        (detail::append_moved(full.*SecondaryMembers, page.*SecondaryMembers), ...);
     }
 };
 
@@ -2349,6 +2506,7 @@ private:
 #endif // PAGINATION_DETAIL_STRING_SET_HPP
 
 #include <cstddef>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -2436,11 +2594,7 @@ public:
     void advance() noexcept { current_.swap(next_); }
 
     static void read_one(const page_type& page, std::size_t i, token_value& value) {
-        if constexpr (Traits::reads_token_into) {
-            TokenPolicy::read_token_into(page, i, value);  // reuses the buffer of two pages ago
-        } else {
-            value = TokenPolicy::read_token(page, i);
-        }
+        TokenPolicy::read_token_into(page, i, value);  // may reuse the buffer of two pages ago
         if (value.is_empty_token()) {
             value.set_null();
         }
@@ -2509,7 +2663,10 @@ public:
         if (next.is_string() && current.is_string()) {  // the common case, kept inline
             const std::string& a = next.as_string();
             const std::string& b = current.as_string();
-            return a.size() == b.size() && std::char_traits<char>::compare(a.data(), b.data(), a.size()) == 0;
+            // Tokens of one listing share their length and often a prefix: the last character
+            // tells most of them apart without a call to compare.
+            return a.size() == b.size() && (a.empty() || (a.back() == b.back() &&
+                                                          std::char_traits<char>::compare(a.data(), b.data(), a.size()) == 0));
         }
         return next == current;
     }
@@ -2535,6 +2692,7 @@ private:
 
 /// One run of the pagination contract (docs/design.md), independent of how pages are fetched.
 template <class TokenPolicy, class LimitPolicy>
+PAGINATION_REQUIRES_POLICIES(TokenPolicy, LimitPolicy)
 class run_state {
     using traits = detail::policy_traits<TokenPolicy, LimitPolicy>;
     using tokens_type = detail::run_tokens<TokenPolicy, traits>;
@@ -2542,13 +2700,16 @@ class run_state {
 public:
     using request_type = typename traits::request_type;
     using page_type = typename traits::page_type;
+    /// The page's primary result list, and what iterating it yields.
+    using list_type = typename traits::list_type;
+    using item_reference = decltype(*std::begin(std::declval<list_type&>()));
 
     /// Applies the config to the request: the starting token's values and the page size. A
     /// rejected starting token or page size fails the run before any request.
     run_state(request_type request, const pagination_config& config, const paginator_options& options = {})
         : request_(std::move(request)),
           max_items_(config.max_items),
-          on_repeated_(options.on_repeated_token.value_or(traits::repeated_default)),
+          on_repeated_(options.on_repeated_token.value_or(TokenPolicy::on_repeated_token)),
           detect_cycles_(options.detect_token_cycles) {
         if (config.starting_token) {
             decode_result decoded = decode_starting_token(*config.starting_token, TokenPolicy::input_tokens,
@@ -2565,28 +2726,24 @@ public:
             remember_current();
         }
         if (config.page_size) {
-            if constexpr (!traits::has_limit_field) {
+            if (*config.page_size > LimitPolicy::max_page_size) {
+                fail_before_start(pagination::error(errc::invalid_page_size,
+                                        "PageSize " + std::to_string(*config.page_size) +
+                                            " does not fit the API's limit field (at most " +
+                                            std::to_string(LimitPolicy::max_page_size) + ")"),
+                                  config.starting_token);
+                return;
+            }
+            if (!write_page_size(*config.page_size)) {
                 fail_before_start(pagination::error(errc::invalid_page_size,
                                         "PageSize is not supported for this API: it has no limit field"),
                                   config.starting_token);
                 return;
-            } else {
-                if (*config.page_size > traits::max_page_size) {
-                    fail_before_start(pagination::error(errc::invalid_page_size,
-                                            "PageSize " + std::to_string(*config.page_size) +
-                                                " does not fit the API's limit field (at most " +
-                                                std::to_string(traits::max_page_size) + ")"),
-                                      config.starting_token);
-                    return;
-                }
-                LimitPolicy::set_page_size(request_, *config.page_size);
             }
         }
-        if constexpr (traits::validates_request) {
-            if (std::optional<pagination::error> rejected = TokenPolicy::validate_request(request_)) {
-                fail_before_start(std::move(*rejected), config.starting_token);
-                return;
-            }
+        if (std::optional<pagination::error> rejected = TokenPolicy::validate_request(request_)) {
+            fail_before_start(std::move(*rejected), config.starting_token);
+            return;
         }
     }
 
@@ -2605,11 +2762,9 @@ public:
             const std::size_t size = traits::item_count(page);
             const std::size_t drop = page_skip_ < size ? page_skip_ : size;
             if (drop > 0) {
-                traits::keep_items(page, drop, size - drop);
+                LimitPolicy::keep_items(page, drop, size - drop);
             }
-            if constexpr (traits::clears_secondary) {
-                LimitPolicy::clear_secondary_results(page);
-            }
+            LimitPolicy::clear_secondary_results(page);
         }
         first_request_ = false;
         std::size_t n = traits::item_count(page);
@@ -2617,7 +2772,7 @@ public:
         handed_ = 0;
         if (max_items_ && total_ + n > *max_items_) {
             n = *max_items_ - total_;
-            traits::keep_items(page, 0, n);
+            LimitPolicy::keep_items(page, 0, n);
             trimmed_ = true;
             outcome_ = page_outcome::truncated;
         } else {
@@ -2647,10 +2802,7 @@ public:
     }
 
     /// The consumer has been handed the first `count` items of the ready page.
-    void on_handed(std::size_t count) noexcept {
-        const std::size_t capped = count < page_items_ ? count : page_items_;
-        handed_ = capped > handed_ ? capped : handed_;
-    }
+    void on_handed(std::size_t count) noexcept { handed_ = handed_at_least(count); }
 
     /// The consumer is done with the ready page and wants more: the run goes on (send_request),
     /// ends (finished), or fails (a repeated token).
@@ -2713,15 +2865,30 @@ public:
 
     /// Where the next run should begin: boto3's token after a run MaxItems ended; empty after the
     /// listing ended; otherwise the first item not yet handed to the consumer.
-    std::optional<std::string> resume_token() const {
+    std::optional<std::string> resume_token() const { return resume_token_if_handed(0); }
+
+    /// resume_token() if the consumer has also been handed the first `count` items of the ready
+    /// page (a driver that counts what it hands out itself reports it here, or with on_handed()).
+    std::optional<std::string> resume_token_if_handed(std::size_t count) const {
         if (status_ == run_status::finished || status_ == run_status::failed) {
             return final_token_;
         }
-        return position();
+        return position(handed_at_least(count));
     }
 
 private:
     enum class page_outcome { more, complete, max_items_reached, truncated, repeated, cycle };
+
+    /// Writes PageSize through the LimitPolicy; false when the request has no limit field (a
+    /// set_page_size that returns void always has one).
+    bool write_page_size(std::size_t size) {
+        if constexpr (std::is_void_v<decltype(LimitPolicy::set_page_size(request_, size))>) {
+            LimitPolicy::set_page_size(request_, size);
+            return true;
+        } else {
+            return static_cast<bool>(LimitPolicy::set_page_size(request_, size));
+        }
+    }
 
     static std::string canonical(const token_map& tokens) {
         std::string text;
@@ -2729,18 +2896,29 @@ private:
         return text;
     }
 
-    static std::string encode_at(const token_map& tokens, std::size_t amount, bool force_amount) {
-        if (amount == 0 && !force_amount) {
-            return encode_resume_token(tokens, std::nullopt);
-        }
-        return encode_resume_token(tokens, amount);
+    // The items of the ready page handed out if the consumer has been handed `count` (capped at
+    // the page) and at least those reported so far.
+    std::size_t handed_at_least(std::size_t count) const noexcept {
+        const std::size_t capped = count < page_items_ ? count : page_items_;
+        return capped > handed_ ? capped : handed_;
     }
 
-    std::optional<std::string> position() const {
+    // A token that resumes `skip` items into the page `tokens` ask for: with the amount only when
+    // there is one to skip (boto3 writes none for 0).
+    static std::string encode_skipping(const token_map& tokens, std::size_t skip) {
+        return skip == 0 ? encode_resume_token(tokens, std::nullopt) : encode_resume_token(tokens, skip);
+    }
+
+    // Where the next run should begin, with `handed` items of the ready page handed out.
+    std::optional<std::string> position(std::size_t handed) const {
         if (status_ == run_status::send_request) {
-            return encode_at(tokens_.current(), skip_, false);
+            return encode_skipping(tokens_.current(), skip_);
         }
-        if (handed_ == page_items_ && !trimmed_) {
+        if (trimmed_) {
+            // MaxItems cut the page: boto3 writes the amount even when it is 0.
+            return encode_resume_token(tokens_.current(), page_skip_ + handed);
+        }
+        if (handed == page_items_) {
             switch (outcome_) {
             case page_outcome::complete: return std::nullopt;
             case page_outcome::more:
@@ -2748,15 +2926,13 @@ private:
             default: break;
             }
         }
-        return encode_at(tokens_.current(), page_skip_ + handed_, trimmed_);
+        return encode_skipping(tokens_.current(), page_skip_ + handed);
     }
 
     void read_tokens(const page_type& page) {
-        if constexpr (traits::has_more_results_flag) {
-            if (!static_cast<bool>(TokenPolicy::more_results(page))) {
-                tokens_.clear_next();
-                return;
-            }
+        if (!static_cast<bool>(TokenPolicy::more_results(page))) {
+            tokens_.clear_next();
+            return;
         }
         tokens_.read_next(page);
     }
@@ -2776,18 +2952,18 @@ private:
     }
 
     void finish() {
-        final_token_ = position();
+        final_token_ = position(handed_);
         status_ = run_status::finished;
     }
 
     void fail(pagination::error e) {
-        final_token_ = position();
+        final_token_ = position(handed_);
         error_ = std::move(e);
         status_ = run_status::failed;
     }
 
     void fail_before_start(pagination::error e, const std::optional<std::string>& starting_token) {
-        final_token_ = starting_token ? starting_token : position();
+        final_token_ = starting_token ? starting_token : position(handed_);
         error_ = std::move(e);
         status_ = run_status::failed;
     }
@@ -2804,7 +2980,7 @@ private:
     std::size_t skip_ = 0;       // items to drop from the next page
     std::size_t page_skip_ = 0;  // items dropped from the ready page
     std::size_t page_items_ = 0;
-    std::size_t handed_ = 0;
+    std::size_t handed_ = 0;     // items of the ready page the consumer has been handed
     std::size_t total_ = 0;
     std::size_t pages_received_ = 0;
     bool trimmed_ = false;
@@ -2860,10 +3036,14 @@ template <class R>
 struct has_result_with_ownership<R, std::void_t<decltype(std::declval<R&>().GetResultWithOwnership())>>
     : std::true_type {};
 
-/// Which of the three forms a fetcher's return type R is, for pages of type Page.
-template <class R, class Page>
+/// Which of the three forms a fetcher's return type R is, for pages of type Page. Without a
+/// Page (a wrapper that does not know it, such as with_retry), R is a page when it is neither
+/// of the other two forms.
+template <class R, class Page = void>
 struct fetch_result_traits {
-    static constexpr bool is_page = std::is_same_v<std::decay_t<R>, Page>;
+    static constexpr bool is_page = std::is_void_v<Page>
+                                        ? !is_expected_like<R>::value && !is_aws_outcome<R>::value
+                                        : std::is_same_v<std::decay_t<R>, Page>;
     static constexpr bool is_expected = !is_page && is_expected_like<R>::value;
     static constexpr bool is_outcome = !is_page && !is_expected && is_aws_outcome<R>::value;
     static_assert(is_page || is_expected || is_outcome,
@@ -2917,6 +3097,7 @@ struct fetch_result_traits {
 
 #include <cstddef>
 #include <iterator>
+#include <memory>
 #include <new>
 #include <optional>
 #include <string>
@@ -2974,21 +3155,52 @@ private:
 /// The end of a page or item range.
 struct end_sentinel {};
 
+namespace detail {
+
+/// What the page and item iterators of a paginator have in common: the paginator they ask, the
+/// input-iterator tags, the postfix increment and the comparisons with the end. `Iterator` says
+/// where the end is (at_end(); it befriends this base).
+template <class Iterator, class Owner>
+class run_iterator {
+public:
+    using iterator_category = std::input_iterator_tag;
+    using iterator_concept = std::input_iterator_tag;
+    using difference_type = std::ptrdiff_t;
+
+    void operator++(int) { ++static_cast<Iterator&>(*this); }
+    friend bool operator==(const Iterator& it, end_sentinel) noexcept { return ended(it); }
+    friend bool operator==(end_sentinel, const Iterator& it) noexcept { return ended(it); }
+    friend bool operator!=(const Iterator& it, end_sentinel) noexcept { return !ended(it); }
+    friend bool operator!=(end_sentinel, const Iterator& it) noexcept { return !ended(it); }
+
+protected:
+    run_iterator() = default;
+    explicit run_iterator(Owner* owner) noexcept : owner_(owner) {}
+
+    Owner* owner_ = nullptr;
+
+private:
+    static bool ended(const Iterator& it) noexcept { return it.at_end(); }
+};
+
+} // namespace detail
+
 /// Walks a paginated API: one run of the pagination contract (docs/design.md) over `Fetcher`,
 /// a callable taking `const request_type&` and returning the page, an expected-like value of it,
 /// or an AWS SDK for C++ Outcome (or throwing).
 ///
 /// A paginator is one run, and its ranges refer to it: keep it alive and in place while iterating.
 template <class Fetcher, class TokenPolicy, class LimitPolicy>
+PAGINATION_REQUIRES_POLICIES(TokenPolicy, LimitPolicy)
 class paginator {
     using traits = detail::policy_traits<TokenPolicy, LimitPolicy>;
     using state_type = run_state<TokenPolicy, LimitPolicy>;
 
 public:
-    using request_type = typename traits::request_type;
-    using page_type = typename traits::page_type;
-    using list_type = typename traits::list_type;
-    using item_reference = decltype(*std::begin(std::declval<list_type&>()));
+    using request_type = typename state_type::request_type;
+    using page_type = typename state_type::page_type;
+    using list_type = typename state_type::list_type;
+    using item_reference = typename state_type::item_reference;
     using item_type = std::remove_cv_t<std::remove_reference_t<item_reference>>;
 
 private:
@@ -3000,88 +3212,102 @@ private:
         list_iterator first;
         list_iterator last;
     };
+    // How the item iterator marks the last item it handed out: by its address (a pointer store
+    // costs a compiler no second induction variable, as storing an iterator can), or by position
+    // for a list whose items are not objects (a proxy reference).
+    static constexpr bool marks_by_address = std::is_lvalue_reference_v<item_reference>;
+    using handed_mark =
+        std::conditional_t<marks_by_address, std::add_pointer_t<std::remove_reference_t<item_reference>>, list_iterator>;
 
 public:
     class page_range;
     class item_range;
 
     /// Iterates the pages of the run; a page is yours to move from.
-    class page_iterator {
+    class page_iterator : public detail::run_iterator<page_iterator, paginator> {
+        using base = detail::run_iterator<page_iterator, paginator>;
+
     public:
-        using iterator_category = std::input_iterator_tag;
-        using iterator_concept = std::input_iterator_tag;
         using value_type = page_type;
-        using difference_type = std::ptrdiff_t;
         using pointer = page_type*;
         using reference = page_type&;
 
         page_iterator() = default;
-        reference operator*() const { return owner_->hand_page(); }
-        pointer operator->() const { return &owner_->hand_page(); }
+        reference operator*() const { return this->owner_->page_handed_whole(); }
+        pointer operator->() const { return &this->owner_->page_handed_whole(); }
         page_iterator& operator++() {
-            owner_->next_page();
+            this->owner_->next_page();
             return *this;
         }
-        void operator++(int) { ++*this; }
-        friend bool operator==(const page_iterator& it, end_sentinel) noexcept { return it.at_end(); }
-        friend bool operator==(end_sentinel, const page_iterator& it) noexcept { return it.at_end(); }
-        friend bool operator!=(const page_iterator& it, end_sentinel) noexcept { return !it.at_end(); }
-        friend bool operator!=(end_sentinel, const page_iterator& it) noexcept { return !it.at_end(); }
+        using base::operator++;
 
     private:
+        friend base;
         friend class page_range;
-        explicit page_iterator(paginator* owner) : owner_(owner) {}
-        bool at_end() const noexcept { return owner_ == nullptr || owner_->at_end(); }
-        paginator* owner_ = nullptr;
+        explicit page_iterator(paginator* owner) noexcept : base(owner) {}
+        bool at_end() const noexcept { return this->owner_ == nullptr || this->owner_->at_end(); }
     };
 
     /// Iterates the items of the primary result list across pages. It keeps its position in the
-    /// ready page itself, and tells the paginator only which item it last handed out.
-    class item_iterator {
+    /// ready page itself (in registers, within a page), and tells the paginator only which item it
+    /// last handed out: an item counts as handed once dereferenced or passed.
+    class item_iterator : public detail::run_iterator<item_iterator, paginator> {
+        using base = detail::run_iterator<item_iterator, paginator>;
+
     public:
-        using iterator_category = std::input_iterator_tag;
-        using iterator_concept = std::input_iterator_tag;
         using value_type = item_type;
-        using difference_type = std::ptrdiff_t;
         using pointer = std::remove_reference_t<item_reference>*;
         using reference = item_reference;
 
         item_iterator() = default;
         reference operator*() const {
-            owner_->last_handed_ = cursor_;
+            record_handed();
             return *cursor_;
         }
         pointer operator->() const {
-            owner_->last_handed_ = cursor_;
+            record_handed();
             return &*cursor_;
         }
         item_iterator& operator++() {
-            owner_->last_handed_ = cursor_;  // passing an item hands it out, as dereferencing does
+            if (!recorded_) {
+                this->owner_->last_handed_ = mark_of(cursor_);  // passing an item hands it out too
+            }
+            recorded_ = false;
             ++cursor_;
             if (cursor_ == page_end_) {
-                seat(owner_->next_items());
+                seat(this->owner_->next_items());
             }
             return *this;
         }
-        void operator++(int) { ++*this; }
-        friend bool operator==(const item_iterator& it, end_sentinel) noexcept { return it.at_end(); }
-        friend bool operator==(end_sentinel, const item_iterator& it) noexcept { return it.at_end(); }
-        friend bool operator!=(const item_iterator& it, end_sentinel) noexcept { return !it.at_end(); }
-        friend bool operator!=(end_sentinel, const item_iterator& it) noexcept { return !it.at_end(); }
+        using base::operator++;
 
     private:
+        friend base;
         friend class paginator;
-        explicit item_iterator(paginator* owner) : owner_(owner) {}
+        explicit item_iterator(paginator* owner) noexcept : base(owner) {}
+
+        // Tells the paginator that the current item is handed out. The flag lets operator++ skip
+        // the second record in the usual loop (dereference, then pass), which a compiler cannot
+        // merge when the loop body may read memory.
+        void record_handed() const noexcept {
+            this->owner_->last_handed_ = mark_of(cursor_);
+            recorded_ = true;
+        }
+        // Goes on at `span`; an empty one is the end of the run, where the iterator lets go of the
+        // paginator. (Testing the owner rather than the cursor at the end lets a compiler keep
+        // the loop over one page free of a second test of the page end.)
         void seat(item_span span) noexcept {
             cursor_ = span.first;
             page_end_ = span.last;
+            if (span.first == span.last) {
+                this->owner_ = nullptr;
+            }
         }
-        // At the end, and only there, the cursor is the page end (the paginator moves it to the
-        // next item not yet handed out whenever it reaches the end of a page).
-        bool at_end() const noexcept { return cursor_ == page_end_; }
-        paginator* owner_ = nullptr;
+        bool at_end() const noexcept { return this->owner_ == nullptr; }
+
         list_iterator cursor_{};
         list_iterator page_end_{};
+        mutable bool recorded_ = false;  // operator* has told the paginator of the current item
     };
 
     /// The pages of the run, as a single-pass input range. begin() fetches the first page (or
@@ -3129,13 +3355,13 @@ public:
           state_(std::move(other.state_)),
           page_(std::move(other.page_)),
           page_handed_(other.page_handed_),
-          resume_override_(std::move(other.resume_override_)) {
+          failed_full_result_(std::move(other.failed_full_result_)) {
         // The page's list may have moved (an array inside the page): find the positions again.
         const std::size_t handed = other.items_handed();
         if (page_) {
             mark_page_items();
             if (handed > 0) {
-                last_handed_ = std::next(items_begin_, static_cast<list_difference>(handed - 1));
+                last_handed_ = mark_of(std::next(items_begin_, static_cast<list_difference>(handed - 1)));
             }
         }
     }
@@ -3154,11 +3380,10 @@ public:
     /// ended; empty after the listing ended; after an early stop or a failure, the first item not
     /// yet handed to the consumer.
     std::optional<std::string> resume_token() const {
-        if (resume_override_) {
-            return *resume_override_;
+        if (failed_full_result_.failed) {
+            return failed_full_result_.started_at;
         }
-        sync_handed();
-        return state_.resume_token();
+        return state_.resume_token_if_handed(state_.status() == run_status::page_ready ? items_handed() : 0);
     }
 
     /// The failure that ended the run, or null. Without exceptions, check it after iterating.
@@ -3168,14 +3393,19 @@ public:
     std::size_t items_yielded() const noexcept { return state_.items_yielded(); }
 
     /// The whole run as one page: every item, the other fields of the first page, and the token
-    /// field set to resume_token() (what the AWS CLI prints). If a fetch fails, it throws and
-    /// resume_token() is where this run began; without exceptions it returns what it has, and
-    /// error() and resume_token() say what is missing.
+    /// field set to resume_token() (what the AWS CLI prints). A run that yields no page (one that
+    /// is already over, or whose first fetch failed without exceptions) gives a default-constructed
+    /// page with that token; so page_type must be default constructible. If a fetch fails, it
+    /// throws and resume_token() is where this run began; without exceptions it returns what it
+    /// has, and error() and resume_token() say what is missing.
     page_type build_full_result() {
         static_assert(traits::can_set_resume_token,
                       "build_full_result() needs TokenPolicy::set_resume_token(page_type&, const "
                       "std::optional<std::string>&) to write the resume token into the result");
-        sync_handed();
+        static_assert(std::is_default_constructible_v<page_type>,
+                      "build_full_result() needs a default-constructible page_type: a run that yields no "
+                      "page returns a default page carrying the resume token");
+        record_items_handed();
         std::optional<std::string> start = state_.resume_token();
         std::optional<page_type> full;
 #if PAGINATION_EXCEPTIONS
@@ -3185,38 +3415,44 @@ public:
                 if (!full) {
                     full.emplace(std::move(*it));
                 } else {
-                    append(*full, std::move(*it));
+                    LimitPolicy::append_page(*full, std::move(*it));
                 }
             }
 #if PAGINATION_EXCEPTIONS
         } catch (...) {
-            resume_override_.emplace(std::move(start));
+            failed_full_result_.failed = true;
+            failed_full_result_.started_at = std::move(start);
             throw;
         }
 #endif
-        if (!full) {
-            if constexpr (std::is_default_constructible_v<page_type>) {
-                full.emplace();
-            } else {
-                PAGINATION_ASSERT(false && "no page and page_type is not default constructible");
+        if constexpr (std::is_default_constructible_v<page_type>) {  // otherwise the assertion above fails
+            if (!full) {
+                full.emplace();  // no page: the default one, with the resume token
             }
         }
         TokenPolicy::set_resume_token(*full, resume_token());
         return std::move(*full);
     }
 
-    /// The run's state machine, for inspection.
-    const state_type& state() const noexcept {
-        sync_handed();
+    /// The run's state machine, for inspection. It first records in the state how far items()
+    /// has handed out the ready page (which the item iterator tells the paginator alone).
+    const state_type& state() {
+        record_items_handed();
         return state_;
     }
 
 private:
+    // What resume_token() reports after build_full_result() failed: where that call began, not
+    // where the state machine stopped.
+    struct failed_full_result {
+        bool failed = false;
+        std::optional<std::string> started_at;
+    };
 
     bool at_end() const noexcept { return state_.status() != run_status::page_ready; }
 
     void begin_pages() {
-        sync_handed();
+        record_items_handed();
         if (state_.status() == run_status::page_ready && page_handed_) {
             next_page();
             return;
@@ -3225,10 +3461,11 @@ private:
         raise_if_failed();
     }
 
-    page_type& hand_page() {
+    // The ready page, handed whole to the consumer (who may move from it).
+    page_type& page_handed_whole() {
         page_handed_ = true;
         state_.on_handed(state_.page_item_count());
-        last_handed_ = items_end_;  // the page is yours to move from: no position in it is kept
+        last_handed_ = no_mark();  // no position in a page that may be moved from is kept
         return *page_;
     }
 
@@ -3242,8 +3479,23 @@ private:
 
     // The first item not yet handed out, past handed, empty and finished pages.
     item_span begin_items() {
-        sync_handed();
-        std::size_t skip = state_.status() == run_status::page_ready ? state_.page_handed_count() : 0;
+        record_items_handed();
+        return first_item_from(state_.status() == run_status::page_ready ? state_.page_handed_count() : 0);
+    }
+
+    // An item iterator handed out the ready page's last item.
+#if defined(__GNUC__)
+    __attribute__((noinline))
+#endif
+    item_span next_items() {
+        if (state_.status() == run_status::page_ready) {
+            state_.on_page_done();
+        }
+        return first_item_from(0);
+    }
+
+    // The item `skip` items into the ready page, or into the next page that has items.
+    item_span first_item_from(std::size_t skip) {
         while (true) {
             fetch_while_needed();
             if (state_.status() != run_status::page_ready) {
@@ -3258,24 +3510,40 @@ private:
         }
     }
 
-    // An item iterator reached the end of the ready page.
-#if defined(__GNUC__)
-    __attribute__((noinline))
-#endif
-    item_span next_items() {
-        return begin_items();
-    }
-
     // Items of the ready page handed out by items(): up to the last one dereferenced or passed.
-    std::size_t items_handed() const {
-        if (last_handed_ == items_end_) {
+    // Found by walking the page, when asked (at most once per loop or query, never per item).
+    std::size_t items_handed() const noexcept {
+        if (last_handed_ == no_mark()) {
             return 0;
         }
-        return static_cast<std::size_t>(std::distance(items_begin_, last_handed_)) + 1;
+        std::size_t count = 0;
+        for (list_iterator it = items_begin_; it != items_end_; ++it) {
+            ++count;
+            if (mark_of(it) == last_handed_) {
+                return count;
+            }
+        }
+        return 0;
     }
 
-    // Tells the machine how far the items iteration has handed the ready page out.
-    void sync_handed() const {
+    static handed_mark mark_of(const list_iterator& item) noexcept {
+        if constexpr (marks_by_address) {
+            return std::addressof(*item);
+        } else {
+            return item;
+        }
+    }
+
+    handed_mark no_mark() const noexcept {
+        if constexpr (marks_by_address) {
+            return nullptr;
+        } else {
+            return items_end_;
+        }
+    }
+
+    // Tells the machine how far items() has handed the ready page out.
+    void record_items_handed() noexcept {
         if (state_.status() == run_status::page_ready) {
             state_.on_handed(items_handed());
         }
@@ -3286,7 +3554,7 @@ private:
         auto& list = LimitPolicy::items(*page_);
         items_begin_ = std::begin(list);
         items_end_ = std::end(list);
-        last_handed_ = items_end_;
+        last_handed_ = no_mark();
     }
 
     void fetch_while_needed() {
@@ -3338,24 +3606,14 @@ private:
 #endif
     }
 
-    static void append(page_type& full, page_type&& page) {
-        if constexpr (traits::appends_by_hook) {
-            LimitPolicy::append_page(full, std::move(page));
-        } else {
-            auto& into = LimitPolicy::items(full);
-            auto& from = LimitPolicy::items(page);
-            into.insert(into.end(), std::make_move_iterator(std::begin(from)), std::make_move_iterator(std::end(from)));
-        }
-    }
-
     Fetcher fetcher_;
-    mutable state_type state_;  // const queries first tell it how far items() has handed out
+    state_type state_;  // learns how far items() has handed out at page ends and record_items_handed()
     detail::page_slot<page_type> page_;
     list_iterator items_begin_{};  // the ready page's list
     list_iterator items_end_{};
-    list_iterator last_handed_{};  // the last item items() handed out; items_end_ for none
-    bool page_handed_ = false;
-    std::optional<std::optional<std::string>> resume_override_;
+    handed_mark last_handed_{};    // the last item items() handed out; no_mark() for none
+    bool page_handed_ = false;     // pages() handed the ready page out whole
+    failed_full_result failed_full_result_;
     page_range pages_{this};
     item_range items_{this};
 };
@@ -3371,6 +3629,46 @@ paginator<Fetcher, TokenPolicy, LimitPolicy> paginate(Fetcher fetcher, typename 
 } // namespace pagination
 
 #endif // PAGINATION_PAGINATOR_HPP
+// #include <pagination/operation.hpp>
+#ifndef PAGINATION_OPERATION_HPP
+#define PAGINATION_OPERATION_HPP
+
+// An API's paginator under one name. An adapter declares its two policies and then
+//
+//   inline constexpr pagination::operation<list_widgets_tokens, list_widgets_limit> list_widgets{};
+//
+// so that `list_widgets(fetcher, request, config, options)` is the paginator of that API over any
+// fetcher, with no factory function written per API.
+
+// #include <pagination/pagination_config.hpp>
+// #include <pagination/paginator.hpp>
+
+#include <utility>
+
+namespace pagination {
+
+/// The paginator of one API (a TokenPolicy and a LimitPolicy), as a function object.
+template <class TokenPolicy, class LimitPolicy>
+struct operation {
+    using request_type = typename TokenPolicy::request_type;
+    using page_type = typename TokenPolicy::page_type;
+
+    /// The paginator of this API over `Fetcher`.
+    template <class Fetcher>
+    using paginator_type = paginator<Fetcher, TokenPolicy, LimitPolicy>;
+
+    /// Paginates the API: `fetcher` takes a `const request_type&` and returns the page, an
+    /// expected-like value of it, or an AWS SDK Outcome, or throws.
+    template <class Fetcher>
+    paginator_type<Fetcher> operator()(Fetcher fetcher, request_type request, const pagination_config& config = {},
+                                       const paginator_options& options = {}) const {
+        return paginator_type<Fetcher>(std::move(fetcher), std::move(request), config, options);
+    }
+};
+
+} // namespace pagination
+
+#endif // PAGINATION_OPERATION_HPP
 
 #endif // PAGINATION_CORE_HPP
 
@@ -3500,7 +3798,7 @@ inline bool operator!=(const service_error& a, const service_error& b) { return 
 }  // namespace pagination
 
 #endif  // PAGINATION_AWS_SERVICE_ERROR_HPP
-// #include <pagination/config.hpp>
+// #include <pagination/expected.hpp>
 
 #include <array>
 #include <chrono>
@@ -3509,8 +3807,6 @@ inline bool operator!=(const service_error& a, const service_error& b) { return 
 #include <optional>
 #include <string>
 #include <string_view>
-#include <utility>
-#include <variant>
 #include <vector>
 
 namespace pagination {
@@ -3790,57 +4086,9 @@ inline constexpr std::string_view throttling = "ThrottlingException";
 /// An error answer of the service (aws/service_error.hpp): code, message, request id, status.
 using service_error = aws::service_error;
 
-/// Either a value or a service_error, in the manner of std::expected (which C++17 lacks).
+/// Either a value or a service_error.
 template <typename T>
-class service_outcome {
-public:
-    /// A successful outcome.
-    service_outcome(const T& value) : state_(std::in_place_index<0>, value) {}  // NOLINT
-    /// A successful outcome.
-    service_outcome(T&& value) : state_(std::in_place_index<0>, std::move(value)) {}  // NOLINT
-    /// A failed outcome.
-    service_outcome(service_error error) : state_(std::in_place_index<1>, std::move(error)) {}  // NOLINT
-
-    /// Whether the outcome holds a value.
-    bool has_value() const noexcept { return state_.index() == 0; }
-    /// Whether the outcome holds a value.
-    explicit operator bool() const noexcept { return has_value(); }
-
-    /// The value; only when has_value().
-    T& value() & {
-        PAGINATION_ASSERT(has_value());
-        return *std::get_if<0>(&state_);
-    }
-    /// The value; only when has_value().
-    const T& value() const& {
-        PAGINATION_ASSERT(has_value());
-        return *std::get_if<0>(&state_);
-    }
-    /// The value, moved out; only when has_value().
-    T&& value() && {
-        PAGINATION_ASSERT(has_value());
-        return std::move(*std::get_if<0>(&state_));
-    }
-
-    /// The error; only when !has_value().
-    service_error& error() & {
-        PAGINATION_ASSERT(!has_value());
-        return *std::get_if<1>(&state_);
-    }
-    /// The error; only when !has_value().
-    const service_error& error() const& {
-        PAGINATION_ASSERT(!has_value());
-        return *std::get_if<1>(&state_);
-    }
-    /// The error, moved out; only when !has_value().
-    service_error&& error() && {
-        PAGINATION_ASSERT(!has_value());
-        return std::move(*std::get_if<1>(&state_));
-    }
-
-private:
-    std::variant<T, service_error> state_;
-};
+using service_outcome = pagination::expected<T, service_error>;
 
 /// What a DescribeGameSessions call gives: a page of results or a service error.
 using describe_game_sessions_outcome = service_outcome<describe_game_sessions_result>;
@@ -3968,6 +4216,27 @@ inline validation_error length_error(std::string_view field, std::size_t max, st
                                     " characters long (got " + std::to_string(got) + ")"};
 }
 
+// `field` breaks `rule` ("must be ...", "may contain only ...") with the text `got`.
+inline validation_error malformed(std::string_view field, std::string_view rule, std::string_view got) {
+    return {std::string(field), std::string(field) + ' ' + std::string(rule) + "; got " + quoted_excerpt(got)};
+}
+
+// A text field, when present, of 1 to `max` characters that `well_formed` accepts.
+template <class Predicate>
+std::optional<validation_error> check_text(std::string_view field, const std::optional<std::string>& value,
+                                           std::size_t max, Predicate well_formed, std::string_view rule) {
+    if (!value) {
+        return std::nullopt;
+    }
+    if (value->empty() || value->size() > max) {
+        return length_error(field, max, value->size());
+    }
+    if (!well_formed(std::string_view(*value))) {
+        return malformed(field, rule, *value);
+    }
+    return std::nullopt;
+}
+
 }  // namespace detail
 
 /// Checks a request against the service model's rules, so that a bad request fails before it
@@ -3977,48 +4246,29 @@ inline std::optional<validation_error> validate(const describe_game_sessions_req
         return validation_error{"FleetId|AliasId|GameSessionId",
                                 "one of FleetId, AliasId or GameSessionId is required"};
     }
-    if (request.fleet_id) {
-        const std::string& v = *request.fleet_id;
-        if (v.empty() || v.size() > limits::fleet_id_max_length) {
-            return detail::length_error("FleetId", limits::fleet_id_max_length, v.size());
-        }
-        if (!detail::is_fleet_id(v) && !detail::is_fleet_arn(v)) {
-            return validation_error{"FleetId",
-                                    "FleetId must be a fleet ID (fleet-<id>) or a fleet ARN "
-                                    "(arn:aws:gamelift:<region>:<account>:fleet/fleet-<id>); got " +
-                                        detail::quoted_excerpt(v)};
-        }
+    if (auto broken = detail::check_text(
+            "FleetId", request.fleet_id, limits::fleet_id_max_length,
+            [](std::string_view v) { return detail::is_fleet_id(v) || detail::is_fleet_arn(v); },
+            "must be a fleet ID (fleet-<id>) or a fleet ARN (arn:aws:gamelift:<region>:<account>:fleet/fleet-<id>)")) {
+        return broken;
     }
-    if (request.game_session_id) {
-        const std::string& v = *request.game_session_id;
-        if (v.empty() || v.size() > limits::game_session_id_max_length) {
-            return detail::length_error("GameSessionId", limits::game_session_id_max_length, v.size());
-        }
-        if (!detail::all_of(v, detail::is_arn_string_char)) {
-            return validation_error{"GameSessionId",
-                                    "GameSessionId may contain only letters, digits, ':', '/' and '-'; got " +
-                                        detail::quoted_excerpt(v)};
-        }
+    if (auto broken = detail::check_text(
+            "GameSessionId", request.game_session_id, limits::game_session_id_max_length,
+            [](std::string_view v) { return detail::all_of(v, detail::is_arn_string_char); },
+            "may contain only letters, digits, ':', '/' and '-'")) {
+        return broken;
     }
-    if (request.alias_id) {
-        const std::string& v = *request.alias_id;
-        if (!detail::is_alias_id_or_arn(v)) {
-            return validation_error{"AliasId",
-                                    "AliasId must be an alias ID (alias-<id>) or an alias ARN "
-                                    "(arn:aws:gamelift:<region>:<account>:alias/alias-<id>) without whitespace; got " +
-                                        detail::quoted_excerpt(v)};
-        }
+    if (request.alias_id && !detail::is_alias_id_or_arn(*request.alias_id)) {
+        return detail::malformed("AliasId",
+                                 "must be an alias ID (alias-<id>) or an alias ARN "
+                                 "(arn:aws:gamelift:<region>:<account>:alias/alias-<id>) without whitespace",
+                                 *request.alias_id);
     }
-    if (request.location) {
-        const std::string& v = *request.location;
-        if (v.empty() || v.size() > limits::location_max_length) {
-            return detail::length_error("Location", limits::location_max_length, v.size());
-        }
-        if (!detail::all_of(v, detail::is_id_char)) {
-            return validation_error{"Location", "Location may contain only letters, digits and '-' (a Region "
-                                                "code such as us-west-2); got " +
-                                                    detail::quoted_excerpt(v)};
-        }
+    if (auto broken = detail::check_text(
+            "Location", request.location, limits::location_max_length,
+            [](std::string_view v) { return detail::all_of(v, detail::is_id_char); },
+            "may contain only letters, digits and '-' (a Region code such as us-west-2)")) {
+        return broken;
     }
     if (request.status_filter) {
         const game_session_status s = *request.status_filter;
@@ -4033,13 +4283,8 @@ inline std::optional<validation_error> validate(const describe_game_sessions_req
     if (request.limit && *request.limit < 1) {
         return validation_error{"Limit", "Limit must be at least 1; got " + std::to_string(*request.limit)};
     }
-    if (request.next_token) {
-        const std::string& v = *request.next_token;
-        if (v.empty() || v.size() > limits::next_token_max_length) {
-            return detail::length_error("NextToken", limits::next_token_max_length, v.size());
-        }
-    }
-    return std::nullopt;
+    return detail::check_text("NextToken", request.next_token, limits::next_token_max_length,
+                              [](std::string_view) { return true; }, "");
 }
 
 /// The InvalidRequestException the service answers a request with when it breaks `error`'s rule.
@@ -4090,13 +4335,8 @@ struct describe_game_sessions_tokens
 };
 
 /// Limit and result list of DescribeGameSessions: `Limit` (an integer), `GameSessions`.
-struct describe_game_sessions_limit {
-    static constexpr std::size_t max_page_size = static_cast<std::size_t>(INT_MAX);
-    static std::vector<game_session>& items(describe_game_sessions_result& page) { return page.game_sessions; }
-    static void set_page_size(describe_game_sessions_request& request, std::size_t size) {
-        request.limit = static_cast<int>(size);
-    }
-};
+struct describe_game_sessions_limit
+    : member_limit_policy<&describe_game_sessions_result::game_sessions, &describe_game_sessions_request::limit> {};
 
 /// The paginator of DescribeGameSessions over a fetcher.
 template <class Fetcher>
@@ -4156,7 +4396,8 @@ struct sdk_describe_game_sessions_request {
 /// Tokens of DescribeGameSessions for the SDK's Model::DescribeGameSessionsRequest / Result, and
 /// the service's request rules, read through the SDK's getters.
 template <class SdkRequest, class SdkResult>
-struct sdk_describe_game_sessions_tokens {
+struct sdk_describe_game_sessions_tokens
+    : token_policy_base<sdk_describe_game_sessions_tokens<SdkRequest, SdkResult>> {
     using request_type = sdk_describe_game_sessions_request<SdkRequest>;
     using page_type = SdkResult;
     static constexpr std::array<token_field, 1> input_tokens{{next_token_field}};
@@ -4197,7 +4438,8 @@ struct sdk_describe_game_sessions_tokens {
 
 /// Limit and result list of DescribeGameSessions for the SDK's Model types.
 template <class SdkRequest, class SdkResult>
-struct sdk_describe_game_sessions_limit {
+struct sdk_describe_game_sessions_limit
+    : limit_policy_base<sdk_describe_game_sessions_limit<SdkRequest, SdkResult>> {
     static constexpr std::size_t max_page_size = static_cast<std::size_t>(INT_MAX);
     static const auto& items(SdkResult& page) { return page.GetGameSessions(); }
     static void set_page_size(sdk_describe_game_sessions_request<SdkRequest>& request, std::size_t size) {
