@@ -145,7 +145,6 @@ struct sdk_operation_spec {
     static constexpr bool has_string_limit = std::is_same_v<SetLimit, string_limit_setter>;
     static constexpr bool has_more_results = !std::is_same_v<GetMore, sdk_detail::none>;
     static constexpr bool has_resume_setter = !std::is_same_v<SetResume, sdk_detail::none>;
-    static constexpr bool has_secondary_results = std::tuple_size_v<Secondary> != 0;
 
     Operation operation;
     std::string_view token_name;
